@@ -1,0 +1,52 @@
+// The subcommands of the gainsay executable. Each add_* function registers
+// its options with CLI11 and returns the function that runs it once the
+// whole command line has been parsed; the work itself is done in core/.
+#pragma once
+
+#include <CLI/CLI.hpp>
+
+#include <functional>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "gainsay/dispute.h"
+#include "gainsay/input.h"
+#include "gainsay/text.h"
+
+namespace gainsay::cli {
+
+struct GlobalOptions {
+  std::string db_path = "gainsay.db";
+};
+
+struct Command {
+  CLI::App* app;
+  std::function<int()> run;  // returns the exit status
+};
+
+Command add_import(CLI::App& app, const GlobalOptions& global);
+Command add_stories(CLI::App& app, const GlobalOptions& global);
+Command add_disputed(CLI::App& app, const GlobalOptions& global);
+
+// Options shared by the reports: the story files or database to read, the
+// filters, and the output format.
+struct ReportOptions {
+  std::vector<std::string> files;
+  std::string story;
+  std::string actor;
+  std::string side;
+  std::string as_of;
+  std::string format = "text";
+};
+void add_report_options(CLI::App* command, ReportOptions& options);
+ReportFilter to_filter(const ReportOptions& options);
+InputOptions to_input(const ReportOptions& options, const GlobalOptions& global);
+// Adds --format with these choices, the first being the default.
+void add_format_option(CLI::App* command, std::string& format, const std::vector<std::string>& choices);
+
+// How text goes to stdout here: its width, and colour only on a terminal
+// and never with NO_COLOR.
+TextStyle stdout_style();
+
+}  // namespace gainsay::cli

@@ -1,0 +1,57 @@
+// gainsay: a claim-versus-denial contradiction tracker. This file builds the
+// command line, runs the chosen subcommand, and is the one place where
+// errors become messages and exit statuses.
+#include <CLI/CLI.hpp>
+
+#include <iostream>
+
+#include "commands.h"
+#include "gainsay/error.h"
+
+namespace {
+
+constexpr const char* kFooter = R"(Exit status: 0 success, 1 a check found problems, 2 bad usage, bad input
+or an unusable database (nothing is changed). The database is ./gainsay.db
+unless --db or GAINSAY_DB names another.)";
+
+int report(const gainsay::Error& e) {
+  for (const auto& d : e.diagnostics()) std::cerr << d.to_string() << '\n';
+  std::cerr << "gainsay: error: " << e.what() << '\n';
+  return 2;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  using namespace gainsay::cli;
+  CLI::App app{"gainsay: who claimed what, who denied it, and who changed their story"};
+  app.set_version_flag("--version", GAINSAY_VERSION);
+  app.require_subcommand(1);
+  app.fallthrough();
+  app.footer(kFooter);
+  GlobalOptions global;
+  app.add_option("--db", global.db_path, "database file")->envname("GAINSAY_DB")->capture_default_str();
+
+  const std::vector<Command> commands = {
+      add_import(app, global),
+      add_stories(app, global),
+      add_disputed(app, global),
+  };
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    const int status = app.exit(e);
+    return status == 0 ? 0 : 2;
+  }
+  try {
+    for (const Command& command : commands) {
+      if (command.app->parsed()) return command.run();
+    }
+  } catch (const gainsay::Error& e) {
+    return report(e);
+  } catch (const std::exception& e) {
+    std::cerr << "gainsay: internal error: " << e.what() << '\n';
+    return 2;
+  }
+  return 2;
+}

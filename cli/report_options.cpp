@@ -1,0 +1,42 @@
+#include "gainsay/error.h"
+#include "commands.h"
+
+namespace gainsay::cli {
+
+void add_format_option(CLI::App* command, std::string& format, const std::vector<std::string>& choices) {
+  format = choices.front();
+  std::string list;
+  for (const auto& choice : choices) list += (list.empty() ? "" : "|") + choice;
+  command->add_option("--format", format, "output format: " + list)->check(CLI::IsMember(choices));
+}
+
+void add_report_options(CLI::App* command, ReportOptions& options) {
+  command->add_option("files", options.files, "story files to read instead of the database")
+      ->check(CLI::ExistingFile);
+  command->add_option("--story", options.story, "only this story (its id)");
+  command->add_option("--actor", options.actor, "only claims this actor's side takes part in (id, name or alias)");
+  command->add_option("--side", options.side, "only claims this side takes part in (id, name or alias)");
+  command->add_option("--as-of", options.as_of, "as the dispute stood on this date (YYYY, YYYY-MM or YYYY-MM-DD)");
+  add_format_option(command, options.format, {"text", "markdown", "json", "csv"});
+}
+
+ReportFilter to_filter(const ReportOptions& options) {
+  ReportFilter filter;
+  if (!options.story.empty()) filter.story = StoryId{options.story};
+  filter.actor = options.actor;
+  filter.side = options.side;
+  if (!options.as_of.empty()) {
+    try {
+      filter.as_of = Date::parse(options.as_of);
+    } catch (const Error& e) {
+      throw Error(ErrorCode::kInvalidData, std::string("--as-of: ") + e.what());
+    }
+  }
+  return filter;
+}
+
+InputOptions to_input(const ReportOptions& options, const GlobalOptions& global) {
+  return InputOptions{options.files, global.db_path};
+}
+
+}  // namespace gainsay::cli

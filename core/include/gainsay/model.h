@@ -1,0 +1,101 @@
+// The model of design.md as plain value types: actors, sources, claims and
+// statements, gathered in a Story. Ids are short slugs, unique per kind
+// within their story; distinct id types keep an actor id from being passed
+// where a claim id belongs.
+#pragma once
+
+#include <compare>
+#include <functional>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "gainsay/date.h"
+#include "gainsay/vocabulary.h"
+
+namespace gainsay {
+
+template <typename Tag>
+struct Id {
+  std::string value;
+
+  auto operator<=>(const Id&) const = default;
+  bool empty() const { return value.empty(); }
+};
+
+using StoryId = Id<struct StoryTag>;
+using ActorId = Id<struct ActorTag>;
+using SourceId = Id<struct SourceTag>;
+using ClaimId = Id<struct ClaimTag>;
+using StatementId = Id<struct StatementTag>;
+
+struct Actor {
+  ActorId id;
+  std::string name;
+  ActorKind kind = ActorKind::kPerson;
+  std::string role;                        // free text: "foreign ministry spokesperson"
+  std::optional<ActorId> member_of;        // the chain's root is the actor's side
+  std::optional<ActorId> affiliated_with;  // an outlet's patron, e.g. state media
+  std::vector<std::string> aliases;
+};
+
+struct Source {
+  SourceId id;
+  std::optional<ActorId> outlet;
+  std::string title;
+  std::string author;
+  std::optional<Date> published;
+  std::string url;
+  std::string text;  // local copy of the text, relative to the story file
+};
+
+struct Verdict {
+  std::string rating;
+  std::optional<ActorId> by;
+  std::optional<Date> date;
+  std::string url;
+  std::string explanation;
+};
+
+struct Claim {
+  ClaimId id;
+  std::string text;
+  std::vector<ActorId> about;        // the accused
+  std::vector<ClaimId> contradicts;  // claims that cannot both be true with this one
+  std::optional<Verdict> verdict;
+};
+
+struct Statement {
+  StatementId id;
+  ActorId by;
+  ClaimId claim;
+  Stance stance = Stance::kAsserts;
+  std::optional<Date> date;
+  std::optional<SourceId> source;
+  Attribution attribution = Attribution::kUnknown;
+  std::string quote;  // verbatim words of the speaker, if the source quotes them
+  std::string note;   // paraphrase or qualifier, e.g. what a partial admission concedes
+  std::optional<StatementId> responds_to;
+  std::optional<StatementId> repeats;  // the same utterance, reported again
+  std::optional<ActorId> via;          // intermediary through whom it was reported
+};
+
+struct Story {
+  StoryId id;
+  std::string title;
+  std::string description;
+  std::string origin;  // the file it was read from; texts resolve against its folder
+  std::vector<Actor> actors;
+  std::vector<Source> sources;
+  std::vector<Claim> claims;
+  std::vector<Statement> statements;
+};
+
+}  // namespace gainsay
+
+template <typename Tag>
+struct std::hash<gainsay::Id<Tag>> {
+  std::size_t operator()(const gainsay::Id<Tag>& id) const noexcept {
+    return std::hash<std::string>{}(id.value);
+  }
+};

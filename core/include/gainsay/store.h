@@ -1,0 +1,62 @@
+// Store: the SQLite database that keeps stories between runs (SQLiteCpp
+// behind a pimpl). The schema is versioned with PRAGMA user_version and
+// foreign keys are enforced. Not thread-safe; one Store per thread.
+#pragma once
+
+#include <cstddef>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "gainsay/model.h"
+
+namespace gainsay {
+
+struct StorySummary {
+  StoryId id;
+  std::string title;
+  std::string origin;
+  std::string imported_at;  // UTC, ISO 8601
+  std::size_t actors = 0;
+  std::size_t sources = 0;
+  std::size_t claims = 0;
+  std::size_t statements = 0;
+};
+
+class Store {
+ public:
+  enum class Mode { kReadOnly, kReadWrite };
+
+  // Opens the database at `path`. kReadWrite creates it (with the schema)
+  // when missing; kReadOnly requires it to exist (kNotFound otherwise).
+  // Throws kStorage for a file that is not a gainsay database or was made by
+  // a newer version.
+  static Store open(const std::string& path, Mode mode);
+  // A private database in memory, for reports on story files.
+  static Store open_in_memory();
+
+  Store(Store&&) noexcept;
+  Store& operator=(Store&&) noexcept;
+  ~Store();
+
+  // Replaces each story's records by the given version, all in one
+  // transaction: if anything fails, the database is left as it was and
+  // kStorage is thrown.
+  void import_stories(const std::vector<Story>& stories);
+
+  // Stories in id order, with their counts.
+  std::vector<StorySummary> stories() const;
+
+  // Loads stories in id order; all of them when `only` is empty. Throws
+  // kNotFound naming a requested story that is not in the database.
+  std::vector<Story> load(const std::vector<StoryId>& only = {}) const;
+
+  int schema_version() const;
+
+ private:
+  struct Impl;
+  explicit Store(std::unique_ptr<Impl> impl);
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace gainsay

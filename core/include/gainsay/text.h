@@ -1,0 +1,37 @@
+// Plain-text output helpers shared by the renderers: display width of UTF-8
+// text, word wrapping, colour that is off unless asked for, and making
+// untrusted text inert on a terminal.
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace gainsay {
+
+struct TextStyle {
+  std::size_t width = 80;  // columns to wrap at
+  bool colour = false;     // ANSI colour; the CLI enables it only on a terminal
+};
+
+enum class Colour { kNone, kBold, kDim, kRed, kGreen, kYellow, kCyan };
+
+// `text` wrapped in the escape sequence for `colour` when `style.colour`.
+std::string paint(std::string_view text, Colour colour, const TextStyle& style);
+
+// Columns that `text` takes on a terminal (wide characters count two).
+std::size_t display_width(std::string_view text);
+
+// Replaces control characters (C0, DEL, C1, and so every escape sequence's
+// introducer) and invalid UTF-8 with visible escapes like "\x1b", so that
+// text from a story cannot act on the terminal.
+std::string inert(std::string_view text);
+
+// Splits `text` into lines no wider than `width` columns (a longer word
+// gets a line of its own), the first prefixed by `first_indent` and the rest
+// by `indent`.
+std::vector<std::string> wrap(std::string_view text, std::size_t width,
+                              std::string_view first_indent, std::string_view indent);
+
+}  // namespace gainsay

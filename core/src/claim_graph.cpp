@@ -1,0 +1,303 @@
+#include "gainsay/claim_graph.h"
+
+#include <boost/graph/adjacency_list.hpp>
+
+#include <algorithm>
+#include <cctype>
+#include <unordered_map>
+
+#include "gainsay/error.h"
+
+namespace gainsay {
+namespace {
+
+enum class NodeKind { kActor, kSource, kClaim, kStatement };
+
+enum class Relation {
+  kBy,              // statement -> actor who made it
+  kStance,          // statement -> claim it takes a stance on
+  kRespondsTo,      // statement -> statement it answers
+  kRepeats,         // statement -> statement it reports again
+  kVia,             // statement -> intermediary actor
+  kReportedIn,      // statement -> source
+  kMemberOf,        // actor -> actor
+  kAffiliatedWith,  // actor -> actor
+  kPublishedBy,     // source -> outlet actor
+  kAbout,           // claim -> accused actor
+  kContradicts,     // claim -> claim
+};
+
+struct ClaimNode {
+  NodeKind kind;
+  std::size_t story;  // index into the graph's stories
+  std::size_t index;  // index into that story's actors, sources, claims or statements
+};
+
+struct RelationEdge {
+  Relation relation;
+};
+
+using Graph = boost::adjacency_list<boost::vecS, boost::vecS, boost::bidirectionalS, ClaimNode, RelationEdge>;
+using Vertex = Graph::vertex_descriptor;
+
+std::string lower(std::string_view text) {
+  std::string out(text);
+  std::transform(out.begin(), out.end(), out.begin(), [](unsigned char c) { return std::tolower(c); });
+  return out;
+}
+
+}  // namespace
+
+struct ClaimGraph::Impl {
+  std::vector<Story> stories;
+  Graph graph;
+  // Per story, id -> vertex for each kind of record.
+  struct Index {
+    std::unordered_map<std::string, Vertex> actors, sources, claims, statements;
+  };
+  std::vector<Index> index;
+  std::vector<Vertex> side;            // per vertex: the side's vertex (actors only)
+  std::vector<StatementView> views;    // per vertex: resolved view (statements only)
+
+  Vertex find(const std::unordered_map<std::string, Vertex>& map, const std::string& id, const Story& story,
+              const char* what) const {
+    auto it = map.find(id);
+    if (it == map.end()) {
+      throw Error(ErrorCode::kInvalidData,
+                  "story '" + story.id.value + "' refers to unknown " + what + " '" + id + "'");
+    }
+    return it->second;
+  }
+
+  const Actor& actor(Vertex v) const { return stories[graph[v].story].actors[graph[v].index]; }
+  const Claim& claim(Vertex v) const { return stories[graph[v].story].claims[graph[v].index]; }
+  const Source& source(Vertex v) const { return stories[graph[v].story].sources[graph[v].index]; }
+
+  // The single target of `from`'s out-edge with `relation`, if any.
+  std::optional<Vertex> target(Vertex from, Relation relation) const {
+    for (auto [it, end] = boost::out_edges(from, graph); it != end; ++it) {
+      if (graph[*it].relation == relation) return boost::target(*it, graph);
+    }
+    return std::nullopt;
+  }
+
+  std::vector<StatementView> sources_of_in_edges(Vertex to, Relation relation) const {
+    std::vector<StatementView> out;
+    for (auto [it, end] = boost::in_edges(to, graph); it != end; ++it) {
+      if (graph[*it].relation == relation) out.push_back(views[boost::source(*it, graph)]);
+    }
+    return out;
+  }
+
+  Vertex claim_vertex(const ClaimView& view) const {
+    const std::size_t story = static_cast<std::size_t>(view.story - stories.data());
+    return index.at(story).claims.at(view.claim->id.value);
+  }
+
+  Vertex statement_vertex(const StatementView& view) const {
+    const std::size_t story = static_cast<std::size_t>(view.story - stories.data());
+    return index.at(story).statements.at(view.statement->id.value);
+  }
+
+  std::size_t story_index(const Story& story) const {
+    const std::size_t i = static_cast<std::size_t>(&story - stories.data());
+    if (i >= stories.size()) throw Error(ErrorCode::kNotFound, "story '" + story.id.value + "' is not in this graph");
+    return i;
+  }
+
+  void build();
+  void resolve_sides();
+};
+
+void ClaimGraph::Impl::build() {
+  index.resize(stories.size());
+  for (std::size_t s = 0; s < stories.size(); ++s) {
+    const Story& story = stories[s];
+    Index& ix = index[s];
+    for (std::size_t i = 0; i < story.actors.size(); ++i) {
+      ix.actors[story.actors[i].id.value] = boost::add_vertex(ClaimNode{NodeKind::kActor, s, i}, graph);
+    }
+    for (std::size_t i = 0; i < story.sources.size(); ++i) {
+      ix.sources[story.sources[i].id.value] = boost::add_vertex(ClaimNode{NodeKind::kSource, s, i}, graph);
+    }
+    for (std::size_t i = 0; i < story.claims.size(); ++i) {
+      ix.claims[story.claims[i].id.value] = boost::add_vertex(ClaimNode{NodeKind::kClaim, s, i}, graph);
+    }
+    for (std::size_t i = 0; i < story.statements.size(); ++i) {
+      ix.statements[story.statements[i].id.value] = boost::add_vertex(ClaimNode{NodeKind::kStatement, s, i}, graph);
+    }
+    auto link = [&](Vertex from, Vertex to, Relation relation) {
+      boost::add_edge(from, to, RelationEdge{relation}, graph);
+    };
+    for (const Actor& a : story.actors) {
+      const Vertex v = ix.actors.at(a.id.value);
+      if (a.member_of) link(v, find(ix.actors, a.member_of->value, story, "actor"), Relation::kMemberOf);
+      if (a.affiliated_with) {
+        link(v, find(ix.actors, a.affiliated_with->value, story, "actor"), Relation::kAffiliatedWith);
+      }
+    }
+    for (const Source& src : story.sources) {
+      if (src.outlet) {
+        link(ix.sources.at(src.id.value), find(ix.actors, src.outlet->value, story, "actor"), Relation::kPublishedBy);
+      }
+    }
+    for (const Claim& c : story.claims) {
+      const Vertex v = ix.claims.at(c.id.value);
+      for (const ActorId& about : c.about) link(v, find(ix.actors, about.value, story, "actor"), Relation::kAbout);
+      for (const ClaimId& other : c.contradicts) {
+        link(v, find(ix.claims, other.value, story, "claim"), Relation::kContradicts);
+      }
+    }
+    for (const Statement& st : story.statements) {
+      const Vertex v = ix.statements.at(st.id.value);
+      link(v, find(ix.actors, st.by.value, story, "actor"), Relation::kBy);
+      link(v, find(ix.claims, st.claim.value, story, "claim"), Relation::kStance);
+      if (st.source) link(v, find(ix.sources, st.source->value, story, "source"), Relation::kReportedIn);
+      if (st.via) link(v, find(ix.actors, st.via->value, story, "actor"), Relation::kVia);
+      if (st.responds_to) {
+        link(v, find(ix.statements, st.responds_to->value, story, "statement"), Relation::kRespondsTo);
+      }
+      if (st.repeats) link(v, find(ix.statements, st.repeats->value, story, "statement"), Relation::kRepeats);
+    }
+  }
+  resolve_sides();
+
+  views.resize(boost::num_vertices(graph));
+  for (auto [it, end] = boost::vertices(graph); it != end; ++it) {
+    const ClaimNode& node = graph[*it];
+    if (node.kind != NodeKind::kStatement) continue;
+    StatementView& view = views[*it];
+    view.story = &stories[node.story];
+    view.statement = &stories[node.story].statements[node.index];
+    const Vertex by = *target(*it, Relation::kBy);
+    view.actor = &actor(by);
+    view.side = &actor(side[by]);
+    view.claim = &claim(*target(*it, Relation::kStance));
+    if (auto src = target(*it, Relation::kReportedIn)) {
+      view.source = &source(*src);
+      if (auto outlet = target(*src, Relation::kPublishedBy)) view.outlet = &actor(*outlet);
+    }
+    if (auto via = target(*it, Relation::kVia)) view.via = &actor(*via);
+  }
+}
+
+void ClaimGraph::Impl::resolve_sides() {
+  const std::size_t n = boost::num_vertices(graph);
+  side.assign(n, Graph::null_vertex());
+  for (Vertex v = 0; v < n; ++v) {
+    if (graph[v].kind != NodeKind::kActor) continue;
+    Vertex root = v;
+    for (std::size_t steps = 0;; ++steps) {
+      auto parent = target(root, Relation::kMemberOf);
+      if (!parent) break;
+      if (steps > n) {
+        throw Error(ErrorCode::kInvalidData, "member_of cycle through actor '" + actor(v).id.value + "' in story '" +
+                                                 stories[graph[v].story].id.value + "'");
+      }
+      root = *parent;
+    }
+    side[v] = root;
+  }
+}
+
+ClaimGraph::ClaimGraph(std::vector<Story> stories) : impl_(std::make_unique<Impl>()) {
+  impl_->stories = std::move(stories);
+  impl_->build();
+}
+ClaimGraph::ClaimGraph(ClaimGraph&&) noexcept = default;
+ClaimGraph::~ClaimGraph() = default;
+
+const std::vector<Story>& ClaimGraph::stories() const { return impl_->stories; }
+
+GraphSize ClaimGraph::size() const {
+  return {boost::num_vertices(impl_->graph), boost::num_edges(impl_->graph)};
+}
+
+std::vector<ClaimView> ClaimGraph::claims() const {
+  std::vector<ClaimView> out;
+  for (auto [it, end] = boost::vertices(impl_->graph); it != end; ++it) {
+    const ClaimNode& node = impl_->graph[*it];
+    if (node.kind == NodeKind::kClaim) out.push_back({&impl_->stories[node.story], &impl_->claim(*it)});
+  }
+  return out;
+}
+
+std::vector<StatementView> ClaimGraph::statements_on(const ClaimView& claim) const {
+  return impl_->sources_of_in_edges(impl_->claim_vertex(claim), Relation::kStance);
+}
+
+std::vector<StatementView> ClaimGraph::responses_to(const StatementView& statement) const {
+  return impl_->sources_of_in_edges(impl_->statement_vertex(statement), Relation::kRespondsTo);
+}
+
+std::vector<StatementView> ClaimGraph::repeats_of(const StatementView& statement) const {
+  return impl_->sources_of_in_edges(impl_->statement_vertex(statement), Relation::kRepeats);
+}
+
+std::vector<ClaimView> ClaimGraph::contradicting(const ClaimView& claim) const {
+  const Graph& g = impl_->graph;
+  const Vertex v = impl_->claim_vertex(claim);
+  std::vector<Vertex> found;
+  for (auto [it, end] = boost::out_edges(v, g); it != end; ++it) {
+    if (g[*it].relation == Relation::kContradicts) found.push_back(boost::target(*it, g));
+  }
+  for (auto [it, end] = boost::in_edges(v, g); it != end; ++it) {
+    if (g[*it].relation == Relation::kContradicts) found.push_back(boost::source(*it, g));
+  }
+  std::sort(found.begin(), found.end());
+  found.erase(std::unique(found.begin(), found.end()), found.end());
+  std::vector<ClaimView> out;
+  for (Vertex other : found) out.push_back({claim.story, &impl_->claim(other)});
+  return out;
+}
+
+const Actor* ClaimGraph::find_actor(const Story& story, const ActorId& id) const {
+  const auto& actors = impl_->index.at(impl_->story_index(story)).actors;
+  auto it = actors.find(id.value);
+  return it == actors.end() ? nullptr : &impl_->actor(it->second);
+}
+
+const Actor& ClaimGraph::side_of(const Story& story, const ActorId& id) const {
+  const auto& actors = impl_->index.at(impl_->story_index(story)).actors;
+  return impl_->actor(impl_->side[impl_->find(actors, id.value, story, "actor")]);
+}
+
+std::vector<const Actor*> ClaimGraph::accused_sides(const ClaimView& claim) const {
+  std::vector<const Actor*> out;
+  for (const ActorId& about : claim.claim->about) {
+    const Actor* side = &side_of(*claim.story, about);
+    if (std::find(out.begin(), out.end(), side) == out.end()) out.push_back(side);
+  }
+  return out;
+}
+
+std::vector<const Actor*> ClaimGraph::members_under(const Story& story, const ActorId& id) const {
+  const Graph& g = impl_->graph;
+  const auto& actors = impl_->index.at(impl_->story_index(story)).actors;
+  std::vector<Vertex> pending = {impl_->find(actors, id.value, story, "actor")};
+  std::vector<const Actor*> out;
+  while (!pending.empty()) {
+    const Vertex v = pending.back();
+    pending.pop_back();
+    out.push_back(&impl_->actor(v));
+    for (auto [it, end] = boost::in_edges(v, g); it != end; ++it) {
+      if (g[*it].relation == Relation::kMemberOf) pending.push_back(boost::source(*it, g));
+    }
+  }
+  return out;
+}
+
+std::vector<ClaimGraph::ActorMatch> ClaimGraph::match_actor(std::string_view text) const {
+  const std::string wanted = lower(text);
+  std::vector<ActorMatch> out;
+  for (const Story& story : impl_->stories) {
+    for (const Actor& actor : story.actors) {
+      bool match = actor.id.value == wanted || lower(actor.name) == wanted;
+      for (const auto& alias : actor.aliases) match = match || lower(alias) == wanted;
+      if (match) out.push_back({&story, &actor});
+    }
+  }
+  return out;
+}
+
+}  // namespace gainsay

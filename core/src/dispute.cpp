@@ -1,0 +1,229 @@
+#include "gainsay/dispute.h"
+
+#include <algorithm>
+#include <array>
+#include <map>
+#include <set>
+
+#include "gainsay/error.h"
+
+namespace gainsay {
+namespace {
+
+constexpr std::array<std::string_view, 8> kStatusWords = {
+    "retracted", "contested-within-side", "conceded", "partially-conceded",
+    "disputed",  "evaded",                "unanswered", "unasserted"};
+
+std::size_t file_position(const StatementView& view) {
+  return static_cast<std::size_t>(view.statement - view.story->statements.data());
+}
+
+// Date order, undated last, ties in file order.
+bool earlier(const StatementView& a, const StatementView& b) {
+  const auto& da = a.statement->date;
+  const auto& db = b.statement->date;
+  if (da.has_value() != db.has_value()) return da.has_value();
+  if (da && *da != *db) return *da < *db;
+  return file_position(a) < file_position(b);
+}
+
+// The day a reader could first have read the statement: its source's
+// publication, or for an unsourced statement the day it was made.
+std::optional<Date> known_since(const StatementView& view) {
+  if (view.source && view.source->published) return view.source->published;
+  return view.statement->date;
+}
+
+// A statement is superseded when the same actor made a dated statement on
+// the claim that certainly came after it. Undated statements are never
+// superseded and supersede nothing: they cannot be placed in time.
+bool superseded(const StatementView& s, const std::vector<StatementView>& statements) {
+  if (!s.statement->date) return false;
+  return std::any_of(statements.begin(), statements.end(), [&](const StatementView& other) {
+    return other.actor == s.actor && other.statement->date &&
+           other.statement->date->first_day() > s.statement->date->last_day();
+  });
+}
+
+template <typename T>
+void add_unique(std::vector<T>& list, T value) {
+  if (std::find(list.begin(), list.end(), value) == list.end()) list.push_back(value);
+}
+
+bool contains(const std::vector<const Actor*>& list, const Actor* actor) {
+  return std::find(list.begin(), list.end(), actor) != list.end();
+}
+
+// The shift of one actor's or one side's statements, if its stance changed.
+std::optional<PositionShift> shift_of(const Actor* who, bool is_side, const std::vector<StatementView>& statements) {
+  PositionShift shift{who, is_side, {}, {}};
+  std::set<StanceClass> classes;
+  std::set<const Actor*> speakers;
+  for (const StatementView& s : statements) {
+    classes.insert(stance_class(s.statement->stance));
+    if (!s.statement->date) {
+      shift.undated.push_back(s);
+      continue;
+    }
+    if (!shift.steps.empty() &&
+        stance_class(shift.steps.back().statement.statement->stance) == stance_class(s.statement->stance)) {
+      continue;
+    }
+    const bool uncertain = !shift.steps.empty() && shift.steps.back().statement.statement->date->overlaps(*s.statement->date);
+    shift.steps.push_back({s, uncertain});
+  }
+  if (classes.size() < 2) return std::nullopt;
+  for (const ShiftStep& step : shift.steps) speakers.insert(step.statement.actor);
+  // A side's shift made by one actor alone is that actor's shift, reported once.
+  if (is_side && speakers.size() < 2) return std::nullopt;
+  if (shift.steps.size() < 2 && shift.undated.empty()) return std::nullopt;
+  return shift;
+}
+
+std::vector<PositionShift> shifts_on(const std::vector<StatementView>& statements) {
+  std::map<const Actor*, std::vector<StatementView>> by_actor, by_side;
+  std::vector<const Actor*> actor_order, side_order;
+  for (const StatementView& s : statements) {
+    if (!by_actor.count(s.actor)) actor_order.push_back(s.actor);
+    if (!by_side.count(s.side)) side_order.push_back(s.side);
+    by_actor[s.actor].push_back(s);
+    by_side[s.side].push_back(s);
+  }
+  std::vector<PositionShift> out;
+  for (const Actor* actor : actor_order) {
+    if (auto shift = shift_of(actor, false, by_actor[actor])) out.push_back(std::move(*shift));
+  }
+  for (const Actor* side : side_order) {
+    if (auto shift = shift_of(side, true, by_side[side])) out.push_back(std::move(*shift));
+  }
+  return out;
+}
+
+ClaimStatus status_of(const ClaimAssessment& a, const std::vector<StatementView>& current) {
+  bool any_withdrawn = false, any_evasive = false, any_against = false;
+  bool accused_for = false, accused_partial = false;
+  for (const StatementView& s : current) {
+    const StanceClass c = stance_class(s.statement->stance);
+    const bool by_accused = contains(a.accused, s.side);
+    any_withdrawn |= c == StanceClass::kWithdrawn;
+    any_evasive |= c == StanceClass::kEvasive;
+    any_against |= c == StanceClass::kAgainst || c == StanceClass::kPartial;
+    accused_for |= by_accused && c == StanceClass::kFor;
+    accused_partial |= by_accused && c == StanceClass::kPartial;
+  }
+  if (a.sides_for.empty()) return any_withdrawn ? ClaimStatus::kRetracted : ClaimStatus::kUnasserted;
+  for (const Actor* side : a.sides_for) {
+    if (contains(a.sides_against, side)) return ClaimStatus::kContestedWithinSide;
+  }
+  if (accused_for) return ClaimStatus::kConceded;
+  if (accused_partial) return ClaimStatus::kPartiallyConceded;
+  if (a.disputed) return ClaimStatus::kDisputed;
+  if (any_evasive && !any_against) return ClaimStatus::kEvaded;
+  return ClaimStatus::kUnanswered;
+}
+
+// The sides a --actor or --side filter names, per story; kNotFound if none.
+std::set<const Actor*> sides_named(const ClaimGraph& graph, const std::string& text, const char* option) {
+  std::set<const Actor*> sides;
+  for (const auto& match : graph.match_actor(text)) sides.insert(&graph.side_of(*match.story, match.actor->id));
+  if (sides.empty()) {
+    throw Error(ErrorCode::kNotFound,
+                std::string(option) + " '" + text + "': no actor has that id, name or alias in the stories read");
+  }
+  return sides;
+}
+
+}  // namespace
+
+std::string_view to_string(ClaimStatus status) { return kStatusWords[static_cast<std::size_t>(status)]; }
+
+std::optional<ClaimStatus> parse_claim_status(std::string_view word) {
+  for (std::size_t i = 0; i < kStatusWords.size(); ++i) {
+    if (kStatusWords[i] == word) return static_cast<ClaimStatus>(i);
+  }
+  return std::nullopt;
+}
+
+std::vector<ClaimAssessment> assess_claims(const ClaimGraph& graph, const ReportFilter& filter) {
+  if (filter.story &&
+      std::none_of(graph.stories().begin(), graph.stories().end(), [&](const Story& s) { return s.id == *filter.story; })) {
+    throw Error(ErrorCode::kNotFound, "--story '" + filter.story->value + "': no such story");
+  }
+  std::optional<std::set<const Actor*>> wanted_sides;
+  if (!filter.actor.empty()) wanted_sides = sides_named(graph, filter.actor, "--actor");
+  if (!filter.side.empty()) {
+    auto sides = sides_named(graph, filter.side, "--side");
+    if (wanted_sides) {
+      std::set<const Actor*> both;
+      std::set_intersection(wanted_sides->begin(), wanted_sides->end(), sides.begin(), sides.end(),
+                            std::inserter(both, both.begin()));
+      sides = both;
+    }
+    wanted_sides = sides;
+  }
+
+  std::vector<ClaimAssessment> out;
+  for (const ClaimView& claim : graph.claims()) {
+    if (filter.story && claim.story->id != *filter.story) continue;
+    ClaimAssessment a;
+    a.claim = claim;
+    a.accused = graph.accused_sides(claim);
+
+    std::vector<StatementView> statements;
+    for (const StatementView& s : graph.statements_on(claim)) {
+      if (filter.as_of) {
+        const auto known = known_since(s);
+        if (!known || !known->certainly_by(*filter.as_of)) continue;
+      }
+      statements.push_back(s);
+    }
+    if (wanted_sides) {
+      const bool takes_part =
+          std::any_of(statements.begin(), statements.end(), [&](const StatementView& s) { return wanted_sides->count(s.side); }) ||
+          std::any_of(a.accused.begin(), a.accused.end(), [&](const Actor* side) { return wanted_sides->count(side); });
+      if (!takes_part) continue;
+    }
+    std::sort(statements.begin(), statements.end(), earlier);
+
+    std::vector<StatementView> current;
+    for (const StatementView& s : statements) {
+      switch (stance_class(s.statement->stance)) {
+        case StanceClass::kFor: a.for_claim.push_back(s); break;
+        case StanceClass::kAgainst:
+        case StanceClass::kPartial: a.against.push_back(s); break;
+        case StanceClass::kEvasive: a.evasive.push_back(s); break;
+        case StanceClass::kWithdrawn: a.withdrawn.push_back(s); break;
+      }
+      if (s.statement->date && (!a.first_date || *s.statement->date < *a.first_date)) a.first_date = s.statement->date;
+      if (superseded(s, statements)) continue;
+      current.push_back(s);
+      if (is_for(s.statement->stance)) add_unique(a.sides_for, s.side);
+      if (is_against(s.statement->stance)) add_unique(a.sides_against, s.side);
+    }
+    for (const Actor* f : a.sides_for) {
+      for (const Actor* g : a.sides_against) a.disputed |= f != g;
+    }
+    a.status = status_of(a, current);
+    a.shifts = shifts_on(statements);
+    out.push_back(std::move(a));
+  }
+  return out;
+}
+
+std::vector<ClaimAssessment> find_disputed(const ClaimGraph& graph, const ReportFilter& filter) {
+  std::vector<ClaimAssessment> all = assess_claims(graph, filter);
+  std::vector<ClaimAssessment> disputed;
+  for (auto& a : all) {
+    if (a.disputed) disputed.push_back(std::move(a));
+  }
+  std::stable_sort(disputed.begin(), disputed.end(), [](const ClaimAssessment& x, const ClaimAssessment& y) {
+    if (x.sides_against.size() != y.sides_against.size()) return x.sides_against.size() > y.sides_against.size();
+    if (x.first_date.has_value() != y.first_date.has_value()) return x.first_date.has_value();
+    if (x.first_date && *x.first_date != *y.first_date) return *x.first_date < *y.first_date;
+    if (x.claim.story->id != y.claim.story->id) return x.claim.story->id < y.claim.story->id;
+    return x.claim.claim->id < y.claim.claim->id;
+  });
+  return disputed;
+}
+
+}  // namespace gainsay

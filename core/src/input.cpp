@@ -1,0 +1,48 @@
+#include "gainsay/input.h"
+
+#include "gainsay/error.h"
+#include "gainsay/story_file.h"
+
+namespace gainsay {
+namespace {
+
+std::vector<Story> read_valid_stories(const std::vector<std::string>& files) {
+  StoryFilesResult result = read_story_files(files);
+  if (has_errors(result.diagnostics)) {
+    std::size_t errors = 0;
+    for (const auto& d : result.diagnostics) errors += d.severity == Diagnostic::Severity::kError;
+    throw Error(ErrorCode::kInvalidData,
+                std::to_string(errors) + (errors == 1 ? " error" : " errors") + " in the story files",
+                std::move(result.diagnostics));
+  }
+  return std::move(result.stories);
+}
+
+}  // namespace
+
+ClaimGraph load_graph(const InputOptions& input, const std::optional<StoryId>& story) {
+  std::vector<StoryId> only;
+  if (story) only.push_back(*story);
+  if (!input.files.empty()) {
+    Store store = Store::open_in_memory();
+    store.import_stories(read_valid_stories(input.files));
+    return ClaimGraph(store.load(only));
+  }
+  const Store store = Store::open(input.db_path, Store::Mode::kReadOnly);
+  return ClaimGraph(store.load(only));
+}
+
+std::vector<StorySummary> import_story_files(const std::vector<std::string>& files, const std::string& db_path) {
+  const std::vector<Story> stories = read_valid_stories(files);
+  Store store = Store::open(db_path, Store::Mode::kReadWrite);
+  store.import_stories(stories);
+  std::vector<StorySummary> imported;
+  for (auto& summary : store.stories()) {
+    for (const Story& s : stories) {
+      if (s.id == summary.id) imported.push_back(summary);
+    }
+  }
+  return imported;
+}
+
+}  // namespace gainsay
