@@ -60,6 +60,9 @@ std::optional<PositionShift> shift_of(const Actor* who, bool is_side, const std:
   std::set<StanceClass> classes;
   std::set<const Actor*> speakers;
   for (const StatementView& s : statements) {
+    // Across a side, one member's refusal to comment is not the side moving;
+    // only substantive stances make a side's shift.
+    if (is_side && stance_class(s.statement->stance) == StanceClass::kEvasive) continue;
     classes.insert(stance_class(s.statement->stance));
     if (!s.statement->date) {
       shift.undated.push_back(s);

@@ -43,7 +43,10 @@ struct ShiftStep {
   bool order_uncertain = false;  // its date overlaps the previous step's
 };
 
-// An actor's or a side's stance toward a claim, changing over time.
+// An actor's or a side's stance toward a claim, changing over time: what it
+// counts as (for, against, partial, evasive, withdrawn) differs from one
+// dated statement to the next. A side's shift ignores evasive answers and
+// needs two or more of its actors; one actor's shift is reported as its own.
 struct PositionShift {
   const Actor* who = nullptr;  // the actor, or the side's root actor
   bool is_side = false;        // a side's shift, made by several of its actors

@@ -37,6 +37,8 @@ struct Actor {
   std::optional<ActorId> member_of;        // the chain's root is the actor's side
   std::optional<ActorId> affiliated_with;  // an outlet's patron, e.g. state media
   std::vector<std::string> aliases;
+
+  bool operator==(const Actor&) const = default;
 };
 
 struct Source {
@@ -47,6 +49,8 @@ struct Source {
   std::optional<Date> published;
   std::string url;
   std::string text;  // local copy of the text, relative to the story file
+
+  bool operator==(const Source&) const = default;
 };
 
 struct Verdict {
@@ -55,6 +59,8 @@ struct Verdict {
   std::optional<Date> date;
   std::string url;
   std::string explanation;
+
+  bool operator==(const Verdict&) const = default;
 };
 
 struct Claim {
@@ -63,6 +69,8 @@ struct Claim {
   std::vector<ActorId> about;        // the accused
   std::vector<ClaimId> contradicts;  // claims that cannot both be true with this one
   std::optional<Verdict> verdict;
+
+  bool operator==(const Claim&) const = default;
 };
 
 struct Statement {
@@ -78,6 +86,8 @@ struct Statement {
   std::optional<StatementId> responds_to;
   std::optional<StatementId> repeats;  // the same utterance, reported again
   std::optional<ActorId> via;          // intermediary through whom it was reported
+
+  bool operator==(const Statement&) const = default;
 };
 
 struct Story {
@@ -89,6 +99,8 @@ struct Story {
   std::vector<Source> sources;
   std::vector<Claim> claims;
   std::vector<Statement> statements;
+
+  bool operator==(const Story&) const = default;
 };
 
 }  // namespace gainsay

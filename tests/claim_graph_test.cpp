@@ -1,0 +1,124 @@
+#include "gainsay/claim_graph.h"
+
+#include <doctest/doctest.h>
+
+#include "gainsay/error.h"
+#include "test_stories.h"
+
+using namespace gainsay;
+using gainsay::testing::graph_with;
+using gainsay::testing::story_with;
+
+namespace {
+
+const std::string kRest = R"(claims:
+  - id: shelled
+    text: Freedonian artillery shelled the dam
+    about: [free-officials, freedonia]
+  - id: decay
+    text: The dam failed from poor upkeep
+    contradicts: [shelled]
+  - id: sabotage
+    text: Saboteurs blew up the dam
+    contradicts: [shelled, decay]
+statements:
+  - {id: accuse, by: ansel, claim: shelled, stance: asserts, source: bugle-0612}
+  - {id: deny, by: free-officials, claim: shelled, stance: denies, responds_to: accuse, via: state-tv, source: tv-0615}
+  - {id: deny-again, by: free-officials, claim: shelled, stance: denies, repeats: deny, source: bugle-0701}
+  - {id: marsh-answer, by: marsh, claim: shelled, stance: deflects, responds_to: accuse}
+  - {id: decay-claim, by: marsh, claim: decay, stance: asserts}
+)";
+
+std::vector<std::string> ids(const std::vector<StatementView>& views) {
+  std::vector<std::string> out;
+  for (const auto& v : views) out.push_back(v.statement->id.value);
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("ClaimGraph: every record is a vertex and every reference an edge") {
+  const ClaimGraph graph = graph_with(kRest);
+  // 8 actors + 3 sources + 3 claims + 5 statements.
+  CHECK(graph.size().vertices == 19);
+  // member_of 4, affiliated_with 1, outlet 3, about 2, contradicts 3,
+  // by 5, stance 5, reported_in 3, via 1, responds_to 2, repeats 1.
+  CHECK(graph.size().edges == 30);
+}
+
+TEST_CASE("ClaimGraph: a side is the root of the member_of chain") {
+  const ClaimGraph graph = graph_with(kRest);
+  const Story& story = graph.stories()[0];
+  CHECK(graph.side_of(story, ActorId{"ansel"}).id.value == "ruritania");
+  CHECK(graph.side_of(story, ActorId{"ruri-mod"}).id.value == "ruritania");
+  CHECK(graph.side_of(story, ActorId{"ruritania"}).id.value == "ruritania");
+  CHECK(graph.side_of(story, ActorId{"free-officials"}).id.value == "freedonia");
+  // Affiliation is not membership: state TV is its own side.
+  CHECK(graph.side_of(story, ActorId{"state-tv"}).id.value == "state-tv");
+  CHECK_THROWS_AS(graph.side_of(story, ActorId{"nobody"}), Error);
+}
+
+TEST_CASE("ClaimGraph: statements on a claim, resolved, in file order") {
+  const ClaimGraph graph = graph_with(kRest);
+  const auto claims = graph.claims();
+  REQUIRE(claims.size() == 3);
+  CHECK(claims[0].claim->id.value == "shelled");
+  const auto on = graph.statements_on(claims[0]);
+  CHECK(ids(on) == std::vector<std::string>{"accuse", "deny", "deny-again", "marsh-answer"});
+  CHECK(on[1].actor->id.value == "free-officials");
+  CHECK(on[1].side->id.value == "freedonia");
+  CHECK(on[1].source->id.value == "tv-0615");
+  CHECK(on[1].outlet->id.value == "state-tv");
+  CHECK(on[1].via->id.value == "state-tv");
+  CHECK(on[1].claim == claims[0].claim);
+  CHECK(on[3].source == nullptr);
+  CHECK(on[3].outlet == nullptr);
+}
+
+TEST_CASE("ClaimGraph: answers, repeats and contradictions") {
+  const ClaimGraph graph = graph_with(kRest);
+  const auto claims = graph.claims();
+  const auto on = graph.statements_on(claims[0]);
+  CHECK(ids(graph.responses_to(on[0])) == std::vector<std::string>{"deny", "marsh-answer"});
+  CHECK(ids(graph.repeats_of(on[1])) == std::vector<std::string>{"deny-again"});
+  CHECK(graph.responses_to(on[1]).empty());
+
+  // Declared on either claim, a contradiction is seen from both.
+  const auto against_shelled = graph.contradicting(claims[0]);
+  REQUIRE(against_shelled.size() == 2);
+  CHECK(against_shelled[0].claim->id.value == "decay");
+  CHECK(against_shelled[1].claim->id.value == "sabotage");
+  CHECK(graph.contradicting(claims[1]).size() == 2);
+}
+
+TEST_CASE("ClaimGraph: accused sides, members and actor look-up") {
+  const ClaimGraph graph = graph_with(kRest);
+  const Story& story = graph.stories()[0];
+  const auto accused = graph.accused_sides(graph.claims()[0]);
+  REQUIRE(accused.size() == 1);  // two accused actors, one side
+  CHECK(accused[0]->id.value == "freedonia");
+
+  std::vector<std::string> members;
+  for (const Actor* a : graph.members_under(story, ActorId{"ruritania"})) members.push_back(a->id.value);
+  std::sort(members.begin(), members.end());
+  CHECK(members == std::vector<std::string>{"ansel", "ruri-mod", "ruritania"});
+
+  REQUIRE(graph.match_actor("petra ansel").size() == 1);
+  CHECK(graph.match_actor("ANSEL")[0].actor->id.value == "ansel");
+  CHECK(graph.match_actor("Government of Freedonia")[0].actor->id.value == "freedonia");
+  CHECK(graph.match_actor("Petra").empty());
+  CHECK(graph.find_actor(story, ActorId{"marsh"})->name == "Minister Oda Marsh");
+  CHECK(graph.find_actor(story, ActorId{"nobody"}) == nullptr);
+}
+
+TEST_CASE("ClaimGraph: a reference that does not resolve is refused") {
+  Story story = story_with(kRest);
+  story.statements[0].by = ActorId{"nobody"};
+  try {
+    ClaimGraph graph({story});
+    FAIL("expected an error");
+  } catch (const Error& e) {
+    CHECK(e.code() == ErrorCode::kInvalidData);
+    CHECK(std::string(e.what()) == "story 'dam' refers to unknown actor 'nobody'");
+  }
+}
