@@ -1,1 +1,143 @@
+#include "gainsay/disputed_report.h"
+
 #include <doctest/doctest.h>
+
+#include <nlohmann/json.hpp>
+
+#include <sstream>
+
+#include "test_stories.h"
+
+using namespace gainsay;
+using gainsay::testing::graph_with;
+
+namespace {
+
+const std::string kRest = R"(claims:
+  - id: shelled
+    text: Freedonian artillery shelled the dam
+    about: [freedonia]
+  - id: quiet
+    text: Nobody answered this
+statements:
+  - {id: accuse, by: ansel, claim: shelled, stance: asserts, date: 2031-06-11, source: bugle-0612,
+     attribution: on-record, quote: "Their guns opened fire at dawn"}
+  - {id: deny, by: free-officials, claim: shelled, stance: denies, date: 2031-06-12, source: tv-0615,
+     attribution: anonymous, via: state-tv, note: no unit was in range}
+  - {id: part, by: marsh, claim: shelled, stance: partially-admits, date: 2031-07-01, source: bugle-0701,
+     note: one battery fired warning shots}
+  - {id: dodge, by: marsh, claim: shelled, stance: deflects, date: 2031-06-20}
+  - {id: lone, by: ansel, claim: quiet, stance: asserts}
+)";
+
+struct Rendered {
+  std::string text, markdown, json, csv;
+};
+
+Rendered render(const std::string& rest, const TextStyle& style = {}) {
+  const ClaimGraph graph = graph_with(rest);
+  const auto claims = find_disputed(graph, {});
+  ReportHeading heading{{StoryId{"dam"}}, {}};
+  std::ostringstream text, markdown, json, csv;
+  write_disputed_text(text, claims, heading, style);
+  write_disputed_markdown(markdown, claims, heading);
+  write_disputed_json(json, claims, heading);
+  write_disputed_csv(csv, claims);
+  return {text.str(), markdown.str(), json.str(), csv.str()};
+}
+
+bool contains(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
+
+}  // namespace
+
+TEST_CASE("DisputedReport: text names the claim, its status, and who is for and against") {
+  const Rendered r = render(kRest);
+  CHECK(contains(r.text, "Disputed claims: 1\n"));
+  CHECK(contains(r.text, "1. Freedonian artillery shelled the dam\n"));
+  CHECK(contains(r.text, "[partially-conceded] shelled"));
+  CHECK(contains(r.text, "    asserts          Col. Petra Ansel (Government of Ruritania) \u00b7 2031-06-11"));
+  CHECK(contains(r.text, "\u201cTheir guns opened fire at dawn\u201d"));
+  CHECK(contains(r.text, "concedes: one battery fired warning shots"));
+  CHECK(contains(r.text, "via Freedonian State TV"));
+  CHECK(contains(r.text, "Evasive answers"));
+  CHECK(contains(r.text, "Minister Oda Marsh: deflects (2031-06-20) \u2192 partially-admits (2031-07-01)"));
+  CHECK_FALSE(contains(r.text, "Nobody answered"));
+  // Denial is listed before the partial admission, as grouped by stance.
+  CHECK(r.text.find("denies ") < r.text.find("partially-admits "));
+  CHECK_FALSE(contains(r.text, "\x1b"));
+  std::istringstream lines(r.text);
+  for (std::string line; std::getline(lines, line);) {
+    CAPTURE(line);
+    CHECK(display_width(line) <= 80);
+  }
+}
+
+TEST_CASE("DisputedReport: colour only when asked, and story text can never colour the terminal") {
+  std::string hostile = kRest;
+  hostile.replace(hostile.find("Their guns"), 10, "\\e[2JTheir guns");
+  TextStyle colour;
+  colour.colour = true;
+  colour.width = 120;
+  const Rendered r = render(hostile, colour);
+  CHECK(contains(r.text, "\x1b[1m"));
+  CHECK(contains(r.text, "\\x1b[2JTheir guns"));
+  CHECK_FALSE(contains(r.text, "\x1b[2J"));
+  CHECK_FALSE(contains(render(hostile).text, "\x1b"));
+}
+
+TEST_CASE("DisputedReport: JSON has the documented shape") {
+  const auto json = nlohmann::json::parse(render(kRest).json);
+  CHECK(json["report"] == "disputed");
+  CHECK(json["stories"] == nlohmann::json::array({"dam"}));
+  CHECK(json["filter"]["as_of"].is_null());
+  REQUIRE(json["claims"].size() == 1);
+  const auto& claim = json["claims"][0];
+  CHECK(claim["id"] == "shelled");
+  CHECK(claim["status"] == "partially-conceded");
+  CHECK(claim["sides_for"][0]["id"] == "ruritania");
+  CHECK(claim["sides_against"][0]["id"] == "freedonia");
+  CHECK(claim["first_date"] == "2031-06-11");
+  REQUIRE(claim["for"].size() == 1);
+  CHECK(claim["for"][0]["quote"] == "Their guns opened fire at dawn");
+  CHECK(claim["for"][0]["source"]["outlet"]["name"] == "The Daily Bugle");
+  CHECK(claim["against"]["denies"][0]["via"]["id"] == "state-tv");
+  CHECK(claim["against"]["denies"][0]["attribution"] == "anonymous");
+  CHECK(claim["against"]["dismisses"].empty());
+  CHECK(claim["against"]["partially-admits"][0]["note"] == "one battery fired warning shots");
+  CHECK(claim["evasive"]["deflects"][0]["actor"]["id"] == "marsh");
+  // Marsh moved from deflecting to a partial admission; Freedonia as a side
+  // moved from its officials' denial to Marsh's partial admission.
+  REQUIRE(claim["shifts"].size() == 2);
+  CHECK(claim["shifts"][0]["level"] == "actor");
+  CHECK(claim["shifts"][1]["level"] == "side");
+  CHECK(claim["shifts"][1]["who"]["id"] == "freedonia");
+  CHECK(claim["shifts"][0]["steps"][1]["stance"] == "partially-admits");
+}
+
+TEST_CASE("DisputedReport: CSV has one row per statement, formulas inert") {
+  std::string hostile = kRest;
+  hostile.replace(hostile.find("no unit was in range"), 20, "\"=HYPERLINK(\\\"http://evil\\\")\"");
+  const Rendered r = render(hostile);
+  CHECK(r.csv.rfind("story,claim,claim_text,status,sides_against,counts_as,stance,statement,", 0) == 0);
+  std::size_t rows = 0;
+  for (std::size_t at = 0; (at = r.csv.find("\r\n", at)) != std::string::npos; at += 2) ++rows;
+  CHECK(rows == 1 + 4);
+  CHECK(contains(r.csv, "\"'=HYPERLINK(\"\"http://evil\"\")\""));
+}
+
+TEST_CASE("DisputedReport: Markdown has a section per claim and escapes story text") {
+  std::string hostile = kRest;
+  hostile.replace(hostile.find("Freedonian artillery"), 20, "Freedonian <b>artillery</b> | x");
+  const Rendered r = render(hostile);
+  CHECK(contains(r.markdown, "# Disputed claims: 1"));
+  CHECK(contains(r.markdown, "## 1. Freedonian \\<b\\>artillery\\</b\\> \\| x"));
+  CHECK(contains(r.markdown, "### Against"));
+  CHECK(contains(r.markdown, "[The Daily Bugle, \u201cDam breach floods three villages\u201d, 2031-06-12](https://example.org/dam-breach)"));
+}
+
+TEST_CASE("DisputedReport: an empty report says so") {
+  const Rendered r = render("claims:\n  - {id: c, text: T}\n");
+  CHECK(contains(r.text, "Disputed claims: 0"));
+  CHECK(contains(r.text, "No claim has both an actor for it and an actor of another side against it."));
+  CHECK(nlohmann::json::parse(r.json)["claims"].empty());
+}

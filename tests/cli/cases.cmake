@@ -1,6 +1,62 @@
-# Registers each case of cli_test.sh with CTest.
-set(GAINSAY_CLI_CASES smoke)
+# Registers each case of cli_test.sh with CTest as cli.<case>: the real
+# gainsay binary run on the small stories in tests/fixtures. Every name here
+# is a function case_<name> in cli_test.sh; add both together.
+set(GAINSAY_CLI_CASES
+  smoke
+  # import and stories
+  import_db_option
+  import_env_db
+  import_default_db
+  stories_formats
+  reimport_replaces
+  import_same_story_twice
+  # disputed
+  disputed_text
+  disputed_markdown
+  disputed_json
+  disputed_csv
+  disputed_from_files
+  disputed_as_of
+  disputed_filters
+  disputed_unknown_filter
+  disputed_colour
+  # bad input: each refused with file:line:column, the database unchanged
+  bad_malformed_yaml
+  bad_unterminated_quote
+  bad_format_2
+  bad_missing_key
+  bad_unknown_key
+  bad_duplicate_id
+  bad_unknown_actor
+  bad_unknown_claim
+  bad_unknown_source
+  bad_unknown_statement
+  bad_unknown_stance
+  bad_unknown_attribution
+  bad_invalid_date
+  bad_impossible_date
+  bad_member_of_cycle
+  bad_responds_to_itself
+  bad_empty_claim_text
+  bad_invalid_utf8
+  bad_nul_byte
+  bad_deep_nesting
+  bad_huge_file
+  bad_several_problems
+  bad_not_a_file
+  bad_with_good
+  # usage errors and help
+  usage_no_subcommand
+  usage_unknown_subcommand
+  usage_unknown_option
+  usage_bad_format
+  usage_bad_as_of
+  usage_no_database
+  usage_unusable_database
+  usage_help
+)
 foreach(case IN LISTS GAINSAY_CLI_CASES)
   add_test(NAME cli.${case}
            COMMAND bash ${CMAKE_CURRENT_SOURCE_DIR}/cli/cli_test.sh $<TARGET_FILE:gainsay> ${case})
+  set_tests_properties(cli.${case} PROPERTIES LABELS cli TIMEOUT 60)
 endforeach()
