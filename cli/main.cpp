@@ -40,6 +40,14 @@ int main(int argc, char** argv) {
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
+    // CLI11 takes a mistyped command for a stray argument; name it instead.
+    const auto rest = app.remaining();
+    if (dynamic_cast<const CLI::RequiredError*>(&e) && !rest.empty() && rest.front().rfind('-', 0) != 0) {
+      std::string names;
+      for (const Command& command : commands) names += (names.empty() ? "" : ", ") + command.app->get_name();
+      std::cerr << "gainsay: error: unknown command '" << rest.front() << "'; expected one of: " << names << '\n';
+      return 2;
+    }
     const int status = app.exit(e);
     return status == 0 ? 0 : 2;
   }

@@ -367,3 +367,27 @@ TEST_CASE("StoryFile: reading files, and a story given twice") {
   CHECK(read_story_files({a}).stories.size() == 1);
   std::filesystem::remove_all(dir);
 }
+
+TEST_CASE("issue 2: a quote left open at the end of the file is an error, not a swallowed file") {
+  // yaml-cpp 0.7 accepts it and reads the rest of the file into the title.
+  const Diagnostic d = only_error("format: 1\nstory:\n  id: x\n  title: \"Who moved\nactors: []\n");
+  CHECK(d.line == 4);
+  CHECK(d.column == 10);
+  CHECK(d.message == "malformed YAML: the quoted text opened here is never closed (expected a \" before the end of the file)");
+  CHECK(contains(only_error("format: 1\nstory:\n  id: x\n  title: 'it''s open\n").message, "never closed (expected a '"));
+  CHECK(parse_story("format: 1\nstory: {id: x, title: \"a \\\" b\", description: 'it''s'}\n", "ok.yaml").story);
+}
+
+TEST_CASE("issue 2: deep nesting says so, and columns count characters, not bytes") {
+  const Diagnostic deep = only_error("format: 1\nstory: " + std::string(5000, '[') + std::string(5000, ']') + "\n");
+  CHECK(contains(deep.message, "levels deep; a story file needs at most 4"));
+  // "é" and "“" are one column each, though two and three bytes.
+  const Diagnostic d = only_error("format: 1\nstory: {id: x, title: \"\xc3\xa9\xe2\x80\x9c\", stanse: 1}\n");
+  CHECK(d.column == 29);  // 32 if bytes were counted
+}
+
+TEST_CASE("issue 2: a stance that is the stem of a word is suggested the word") {
+  const Diagnostic d = only_error(std::string(kActors) + kClaim +
+                                  "statements:\n  - {id: s, by: ansel, claim: shelled, stance: deny}\n");
+  CHECK(contains(d.message, "unknown stance 'deny' (did you mean 'denies'?)"));
+}

@@ -85,7 +85,7 @@ class TextWriter {
       const std::size_t label_end = i == 0 ? first.size() : 0;
       out_ << paint(lines[i].substr(0, label_end), colour, style_) << lines[i].substr(label_end) << '\n';
     }
-    wrapped("in " + source_line(s), pad, pad, Colour::kDim);
+    wrapped(s.source ? "in " + source_line(s) : "no source given", pad, pad, Colour::kDim);
     if (!s.statement->quote.empty()) wrapped("\u201c" + s.statement->quote + "\u201d", pad, pad + " ");
     if (!s.statement->note.empty()) {
       const bool concedes = s.statement->stance == Stance::kPartiallyAdmits;

@@ -1,8 +1,10 @@
 #include "gainsay/story_file.h"
 
+#include <yaml-cpp/depthguard.h>
 #include <yaml-cpp/yaml.h>
 
 #include <algorithm>
+#include <filesystem>
 #include <fstream>
 #include <map>
 #include <set>
@@ -61,6 +63,12 @@ std::string suggestion(std::string_view word, const Keys& words) {
       best_distance = d;
     }
   }
+  if (best.empty() && word.size() >= 4) {
+    // "deny" for "denies": a word that is the candidate's stem, less a letter.
+    for (const auto& candidate : words) {
+      if (candidate.substr(0, word.size() - 1) == word.substr(0, word.size() - 1)) best = candidate;
+    }
+  }
   return best.empty() ? "" : " (did you mean '" + std::string(best) + "'?)";
 }
 
@@ -73,8 +81,8 @@ bool is_slug(std::string_view id) {
 }
 
 std::string too_large_message(std::size_t size) {
-  return "file is " + std::to_string(size >> 20) + " MiB; story files are limited to " +
-         std::to_string(kMaxStoryFileBytes >> 20) + " MiB";
+  return "file is " + std::to_string(size) + " bytes; story files are limited to " +
+         std::to_string(kMaxStoryFileBytes >> 20) + " MiB (" + std::to_string(kMaxStoryFileBytes) + " bytes)";
 }
 
 // A place in the file, 1-based; {0, 0} when yaml-cpp has none.
@@ -83,11 +91,42 @@ struct Place {
   std::size_t column = 0;
 };
 
+// The text being parsed, so that places can count columns in characters
+// (yaml-cpp counts bytes). Set for the duration of one parse.
+thread_local std::string_view current_text;
+
 Place place_of(const YAML::Mark& mark) {
   if (mark.is_null()) return {};
-  return {static_cast<std::size_t>(mark.line) + 1, static_cast<std::size_t>(mark.column) + 1};
+  std::size_t column = static_cast<std::size_t>(mark.column) + 1;
+  const auto pos = static_cast<std::size_t>(mark.pos);
+  if (pos <= current_text.size()) {
+    const std::size_t line_start = current_text.rfind('\n', pos == 0 ? 0 : pos - 1);
+    const std::size_t from = line_start == std::string_view::npos || pos == 0 ? 0 : line_start + 1;
+    column = 1;
+    for (std::size_t i = from; i < pos; ++i) column += (static_cast<unsigned char>(current_text[i]) & 0xc0) != 0x80;
+  }
+  return {static_cast<std::size_t>(mark.line) + 1, column};
 }
 Place place_of(const YAML::Node& node) { return place_of(node.Mark()); }
+
+// Where the quoted scalar opening at `open` closes, or npos. yaml-cpp 0.7
+// accepts a quote left open at the end of the file, swallowing the rest of
+// the file into one scalar, so the parser checks each quoted scalar itself.
+std::size_t closing_quote(std::string_view text, std::size_t open) {
+  const char quote = text[open];
+  for (std::size_t i = open + 1; i < text.size(); ++i) {
+    if (quote == '"' && text[i] == '\\') {
+      ++i;
+    } else if (text[i] == quote) {
+      if (quote == '\'' && i + 1 < text.size() && text[i + 1] == '\'') {
+        ++i;
+      } else {
+        return i;
+      }
+    }
+  }
+  return std::string_view::npos;
+}
 
 // One YAML mapping whose keys were checked against what its kind allows.
 struct Fields {
@@ -128,6 +167,7 @@ class StoryParser {
   }
 
   bool check_encoding(std::string_view text);
+  void check_quotes(const YAML::Node& root, std::string_view text);
   Fields fields(const YAML::Node& node, std::string_view what, const Keys& allowed, const Keys& required);
   std::optional<std::string> scalar(const Fields& f, std::string_view key, std::string_view what);
   std::string text_field(const Fields& f, std::string_view key, std::string_view what) {
@@ -204,6 +244,29 @@ bool StoryParser::check_encoding(std::string_view text) {
     i += length;
   }
   return true;
+}
+
+void StoryParser::check_quotes(const YAML::Node& root, std::string_view text) {
+  std::vector<YAML::Node> pending = {root};
+  while (!pending.empty()) {
+    const YAML::Node node = pending.back();
+    pending.pop_back();
+    if (node.IsScalar()) {
+      const auto pos = static_cast<std::size_t>(node.Mark().pos);
+      if (!node.Mark().is_null() && pos < text.size() && (text[pos] == '"' || text[pos] == '\'') &&
+          closing_quote(text, pos) == std::string_view::npos) {
+        error(place_of(node), std::string("malformed YAML: the quoted text opened here is never closed (expected a ") +
+                                  text[pos] + " before the end of the file)");
+      }
+    } else if (node.IsMap()) {
+      for (auto it = node.begin(); it != node.end(); ++it) {
+        pending.push_back(it->first);
+        pending.push_back(it->second);
+      }
+    } else if (node.IsSequence()) {
+      for (const auto& item : node) pending.push_back(item);
+    }
+  }
 }
 
 Fields StoryParser::fields(const YAML::Node& node, std::string_view what, const Keys& allowed,
@@ -492,15 +555,20 @@ void StoryParser::check_member_cycles(const Story& story) {
 
 StoryFileResult StoryParser::parse(std::string_view text) {
   StoryFileResult result;
+  current_text = text;
   if (text.size() > kMaxStoryFileBytes) {
     error({}, too_large_message(text.size()));
   } else if (check_encoding(text)) {
     std::vector<YAML::Node> documents;
     try {
       documents = YAML::LoadAll(std::string(text));
+    } catch (const YAML::DeepRecursion& e) {
+      error(place_of(e.mark), "malformed YAML: nested more than " + std::to_string(e.depth() - 1) +
+                                  " levels deep; a story file needs at most 4");
     } catch (const YAML::Exception& e) {
       error(place_of(e.mark), "malformed YAML: " + e.msg);
     }
+    if (errors_ == 0 && documents.size() == 1) check_quotes(documents.front(), text);
     if (errors_ == 0 && documents.size() != 1) {
       error({}, documents.empty() ? "empty file; expected a story (format: 1, story:, actors:, ...)"
                                   : "several YAML documents; expected one story per file");
@@ -536,6 +604,7 @@ StoryFileResult StoryParser::parse(std::string_view text) {
     return std::tie(a.line, a.column) < std::tie(b.line, b.column);
   });
   result.diagnostics = std::move(diagnostics_);
+  current_text = {};
   return result;
 }
 
@@ -546,27 +615,27 @@ StoryFileResult parse_story(std::string_view text, const std::string& file_name)
 }
 
 StoryFileResult read_story_file(const std::string& path) {
+  auto failure = [&](std::string message) {
+    StoryFileResult result;
+    result.diagnostics.push_back({path, 0, 0, Diagnostic::Severity::kError, std::move(message)});
+    return result;
+  };
+  std::error_code ec;
+  if (std::filesystem::is_directory(path, ec)) return failure("is a directory; expected a story file");
   std::ifstream in(path, std::ios::binary);
-  if (!in) {
-    StoryFileResult result;
-    result.diagnostics.push_back({path, 0, 0, Diagnostic::Severity::kError, "cannot read file: no such file or not readable"});
-    return result;
+  if (!in) return failure("cannot read file: no such file or not readable");
+  // Read in chunks rather than by the file's size, so pipes work too, and
+  // stop just past the limit so an endless input cannot exhaust memory.
+  std::string text;
+  char chunk[1 << 16];
+  while (in.read(chunk, sizeof chunk) || in.gcount() > 0) {
+    text.append(chunk, static_cast<std::size_t>(in.gcount()));
+    if (text.size() > kMaxStoryFileBytes) {
+      const auto size = std::filesystem::file_size(path, ec);
+      return failure(too_large_message(ec ? text.size() : static_cast<std::size_t>(size)));
+    }
   }
-  in.seekg(0, std::ios::end);
-  const auto size = static_cast<std::size_t>(std::max<std::streamoff>(in.tellg(), 0));
-  if (size > kMaxStoryFileBytes) {
-    StoryFileResult result;
-    result.diagnostics.push_back({path, 0, 0, Diagnostic::Severity::kError, too_large_message(size)});
-    return result;
-  }
-  in.seekg(0);
-  std::string text(size, '\0');
-  in.read(text.data(), static_cast<std::streamsize>(size));
-  if (!in) {
-    StoryFileResult result;
-    result.diagnostics.push_back({path, 0, 0, Diagnostic::Severity::kError, "cannot read file (is it a directory?)"});
-    return result;
-  }
+  if (in.bad()) return failure("cannot read file");
   return parse_story(text, path);
 }
 

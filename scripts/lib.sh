@@ -1,0 +1,31 @@
+# Shared by the quick-start scripts: install the Debian packages that are
+# missing (through sudo when not root), and configure and build.
+set -euo pipefail
+
+top=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+
+# What gainsay builds against (design.md's list; pkg-config finds utf8proc).
+build_packages=(g++ cmake make pkg-config libboost-graph-dev libsqlitecpp-dev libsqlite3-dev
+  libcli11-dev doctest-dev libyaml-cpp-dev nlohmann-json3-dev libutf8proc-dev)
+# What the end-to-end tests use besides: python3 parses JSON and CSV output.
+test_packages=(python3)
+
+install_missing() {
+  local missing=()
+  for package in "$@"; do
+    if ! dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed"; then
+      missing+=("$package")
+    fi
+  done
+  [ ${#missing[@]} -eq 0 ] && return 0
+  echo "Installing missing Debian packages: ${missing[*]}" >&2
+  local sudo=()
+  [ "$(id -u)" -ne 0 ] && sudo=(sudo)
+  "${sudo[@]}" apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}" >&2
+}
+
+build() {
+  cmake -S "$top" -B "$top/build" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DGAINSAY_WERROR=ON "$@" >&2
+  cmake --build "$top/build" -j "$(nproc)" >&2
+}
