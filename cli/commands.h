@@ -36,6 +36,8 @@ struct ReportOptions {
   std::string story;
   std::string actor;
   std::string side;
+  std::string since;
+  std::string until;
   std::string as_of;
   std::string format = "text";
 };

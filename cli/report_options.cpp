@@ -2,6 +2,18 @@
 #include "commands.h"
 
 namespace gainsay::cli {
+namespace {
+
+std::optional<Date> date_option(const std::string& text, const char* option) {
+  if (text.empty()) return std::nullopt;
+  try {
+    return Date::parse(text);
+  } catch (const Error& e) {
+    throw Error(ErrorCode::kInvalidData, std::string(option) + ": " + e.what());
+  }
+}
+
+}  // namespace
 
 void add_format_option(CLI::App* command, std::string& format, const std::vector<std::string>& choices) {
   format = choices.front();
@@ -16,6 +28,8 @@ void add_report_options(CLI::App* command, ReportOptions& options) {
   command->add_option("--story", options.story, "only this story (its id)");
   command->add_option("--actor", options.actor, "only claims this actor's side takes part in (id, name or alias)");
   command->add_option("--side", options.side, "only claims this side takes part in (id, name or alias)");
+  command->add_option("--since", options.since, "only statements made on or after this date");
+  command->add_option("--until", options.until, "only statements made on or before this date");
   command->add_option("--as-of", options.as_of, "as the dispute stood on this date (YYYY, YYYY-MM or YYYY-MM-DD)");
   add_format_option(command, options.format, {"text", "markdown", "json", "csv"});
 }
@@ -25,13 +39,9 @@ ReportFilter to_filter(const ReportOptions& options) {
   if (!options.story.empty()) filter.story = StoryId{options.story};
   filter.actor = options.actor;
   filter.side = options.side;
-  if (!options.as_of.empty()) {
-    try {
-      filter.as_of = Date::parse(options.as_of);
-    } catch (const Error& e) {
-      throw Error(ErrorCode::kInvalidData, std::string("--as-of: ") + e.what());
-    }
-  }
+  filter.since = date_option(options.since, "--since");
+  filter.until = date_option(options.until, "--until");
+  filter.as_of = date_option(options.as_of, "--as-of");
   return filter;
 }
 

@@ -14,26 +14,6 @@ constexpr std::array<std::string_view, 8> kStatusWords = {
     "retracted", "contested-within-side", "conceded", "partially-conceded",
     "disputed",  "evaded",                "unanswered", "unasserted"};
 
-std::size_t file_position(const StatementView& view) {
-  return static_cast<std::size_t>(view.statement - view.story->statements.data());
-}
-
-// Date order, undated last, ties in file order.
-bool earlier(const StatementView& a, const StatementView& b) {
-  const auto& da = a.statement->date;
-  const auto& db = b.statement->date;
-  if (da.has_value() != db.has_value()) return da.has_value();
-  if (da && *da != *db) return *da < *db;
-  return file_position(a) < file_position(b);
-}
-
-// The day a reader could first have read the statement: its source's
-// publication, or for an unsourced statement the day it was made.
-std::optional<Date> known_since(const StatementView& view) {
-  if (view.source && view.source->published) return view.source->published;
-  return view.statement->date;
-}
-
 // A statement is superseded when the same actor made a dated statement on
 // the claim that certainly came after it. Undated statements are never
 // superseded and supersede nothing: they cannot be placed in time.
@@ -125,17 +105,6 @@ ClaimStatus status_of(const ClaimAssessment& a, const std::vector<StatementView>
   return ClaimStatus::kUnanswered;
 }
 
-// The sides a --actor or --side filter names, per story; kNotFound if none.
-std::set<const Actor*> sides_named(const ClaimGraph& graph, const std::string& text, const char* option) {
-  std::set<const Actor*> sides;
-  for (const auto& match : graph.match_actor(text)) sides.insert(&graph.side_of(*match.story, match.actor->id));
-  if (sides.empty()) {
-    throw Error(ErrorCode::kNotFound,
-                std::string(option) + " '" + text + "': no actor has that id, name or alias in the stories read");
-  }
-  return sides;
-}
-
 }  // namespace
 
 std::string_view to_string(ClaimStatus status) { return kStatusWords[static_cast<std::size_t>(status)]; }
@@ -147,46 +116,14 @@ std::optional<ClaimStatus> parse_claim_status(std::string_view word) {
   return std::nullopt;
 }
 
-std::vector<ClaimAssessment> assess_claims(const ClaimGraph& graph, const ReportFilter& filter) {
-  if (filter.story &&
-      std::none_of(graph.stories().begin(), graph.stories().end(), [&](const Story& s) { return s.id == *filter.story; })) {
-    throw Error(ErrorCode::kNotFound, "--story '" + filter.story->value + "': no such story");
-  }
-  std::optional<std::set<const Actor*>> wanted_sides;
-  if (!filter.actor.empty()) wanted_sides = sides_named(graph, filter.actor, "--actor");
-  if (!filter.side.empty()) {
-    auto sides = sides_named(graph, filter.side, "--side");
-    if (wanted_sides) {
-      std::set<const Actor*> both;
-      std::set_intersection(wanted_sides->begin(), wanted_sides->end(), sides.begin(), sides.end(),
-                            std::inserter(both, both.begin()));
-      sides = both;
-    }
-    wanted_sides = sides;
-  }
-
+std::vector<ClaimAssessment> assess_claims(const Selection& selection) {
+  const ClaimGraph& graph = selection.graph();
   std::vector<ClaimAssessment> out;
-  for (const ClaimView& claim : graph.claims()) {
-    if (filter.story && claim.story->id != *filter.story) continue;
+  for (const ClaimView& claim : selection.claims()) {
     ClaimAssessment a;
     a.claim = claim;
     a.accused = graph.accused_sides(claim);
-
-    std::vector<StatementView> statements;
-    for (const StatementView& s : graph.statements_on(claim)) {
-      if (filter.as_of) {
-        const auto known = known_since(s);
-        if (!known || !known->certainly_by(*filter.as_of)) continue;
-      }
-      statements.push_back(s);
-    }
-    if (wanted_sides) {
-      const bool takes_part =
-          std::any_of(statements.begin(), statements.end(), [&](const StatementView& s) { return wanted_sides->count(s.side); }) ||
-          std::any_of(a.accused.begin(), a.accused.end(), [&](const Actor* side) { return wanted_sides->count(side); });
-      if (!takes_part) continue;
-    }
-    std::sort(statements.begin(), statements.end(), earlier);
+    const std::vector<StatementView> statements = selection.statements_on(claim);
 
     std::vector<StatementView> current;
     for (const StatementView& s : statements) {
@@ -213,8 +150,16 @@ std::vector<ClaimAssessment> assess_claims(const ClaimGraph& graph, const Report
   return out;
 }
 
+std::vector<ClaimAssessment> assess_claims(const ClaimGraph& graph, const ReportFilter& filter) {
+  return assess_claims(Selection(graph, filter));
+}
+
 std::vector<ClaimAssessment> find_disputed(const ClaimGraph& graph, const ReportFilter& filter) {
-  std::vector<ClaimAssessment> all = assess_claims(graph, filter);
+  return find_disputed(Selection(graph, filter));
+}
+
+std::vector<ClaimAssessment> find_disputed(const Selection& selection) {
+  std::vector<ClaimAssessment> all = assess_claims(selection);
   std::vector<ClaimAssessment> disputed;
   for (auto& a : all) {
     if (a.disputed) disputed.push_back(std::move(a));

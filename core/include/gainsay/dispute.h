@@ -10,6 +10,7 @@
 
 #include "gainsay/claim_graph.h"
 #include "gainsay/date.h"
+#include "gainsay/filter.h"
 #include "gainsay/model.h"
 
 namespace gainsay {
@@ -26,16 +27,6 @@ enum class ClaimStatus {
 };
 std::string_view to_string(ClaimStatus status);
 std::optional<ClaimStatus> parse_claim_status(std::string_view word);
-
-// The filters every report takes. An unset field does not filter.
-struct ReportFilter {
-  std::optional<StoryId> story;
-  std::string actor;  // id, name or alias: claims that actor's side takes part in
-  std::string side;   // id, name or alias of a side's root actor
-  // Only what a reader could have known on this day: statements whose
-  // source was published (or, unsourced, that were made) certainly by then.
-  std::optional<Date> as_of;
-};
 
 // One step of a position shift: the stance a statement took.
 struct ShiftStep {
@@ -72,10 +63,12 @@ struct ClaimAssessment {
 // Assesses every claim that passes the filter, in story and file order.
 // Statement lists are in date order (undated last, then file order).
 // Throws Error(kNotFound) for a filter naming an unknown story or actor.
+std::vector<ClaimAssessment> assess_claims(const Selection& selection);
 std::vector<ClaimAssessment> assess_claims(const ClaimGraph& graph, const ReportFilter& filter);
 
 // The disputed claims, ordered by how many sides are against them (most
 // first), then by the date of their first statement, then by id.
+std::vector<ClaimAssessment> find_disputed(const Selection& selection);
 std::vector<ClaimAssessment> find_disputed(const ClaimGraph& graph, const ReportFilter& filter);
 
 }  // namespace gainsay

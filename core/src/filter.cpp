@@ -1,0 +1,103 @@
+#include "gainsay/filter.h"
+
+#include <algorithm>
+
+#include "gainsay/error.h"
+
+namespace gainsay {
+namespace {
+
+std::size_t file_position(const StatementView& view) {
+  return static_cast<std::size_t>(view.statement - view.story->statements.data());
+}
+
+// The day a reader could first have read the statement: its source's
+// publication, or for an unsourced statement the day it was made.
+std::optional<Date> known_since(const StatementView& view) {
+  if (view.source && view.source->published) return view.source->published;
+  return view.statement->date;
+}
+
+std::set<const Actor*> sides_named(const ClaimGraph& graph, const std::string& text, const char* option) {
+  std::set<const Actor*> sides;
+  for (const auto& match : graph.match_actor(text)) sides.insert(&graph.side_of(*match.story, match.actor->id));
+  if (sides.empty()) {
+    throw Error(ErrorCode::kNotFound,
+                std::string(option) + " '" + text + "': no actor has that id, name or alias in the stories read");
+  }
+  return sides;
+}
+
+}  // namespace
+
+bool earlier(const StatementView& a, const StatementView& b) {
+  const auto& da = a.statement->date;
+  const auto& db = b.statement->date;
+  if (da.has_value() != db.has_value()) return da.has_value();
+  if (da && *da != *db) return *da < *db;
+  if (a.story != b.story) return a.story->id < b.story->id;
+  return file_position(a) < file_position(b);
+}
+
+Selection::Selection(const ClaimGraph& graph, ReportFilter filter) : graph_(graph), filter_(std::move(filter)) {
+  if (filter_.story && std::none_of(graph.stories().begin(), graph.stories().end(),
+                                    [&](const Story& s) { return s.id == *filter_.story; })) {
+    throw Error(ErrorCode::kNotFound, "--story '" + filter_.story->value + "': no such story");
+  }
+  if (!filter_.actor.empty()) sides_ = sides_named(graph, filter_.actor, "--actor");
+  if (!filter_.side.empty()) {
+    auto sides = sides_named(graph, filter_.side, "--side");
+    if (sides_) {
+      std::set<const Actor*> both;
+      std::set_intersection(sides_->begin(), sides_->end(), sides.begin(), sides.end(),
+                            std::inserter(both, both.begin()));
+      sides = std::move(both);
+    }
+    sides_ = std::move(sides);
+  }
+}
+
+bool Selection::in_story(const Story& story) const { return !filter_.story || story.id == *filter_.story; }
+
+bool Selection::is_selected_side(const Actor* side) const { return sides_ && sides_->count(side); }
+
+bool Selection::keeps(const StatementView& s) const {
+  if (!in_story(*s.story)) return false;
+  const auto& date = s.statement->date;
+  if ((filter_.since || filter_.until) && !date) return false;
+  if (filter_.since && date->last_day() < filter_.since->first_day()) return false;
+  if (filter_.until && date->first_day() > filter_.until->last_day()) return false;
+  if (filter_.as_of) {
+    const auto known = known_since(s);
+    if (!known || !known->certainly_by(*filter_.as_of)) return false;
+  }
+  return true;
+}
+
+std::vector<StatementView> Selection::statements_on(const ClaimView& claim) const {
+  std::vector<StatementView> out;
+  for (const StatementView& s : graph_.statements_on(claim)) {
+    if (keeps(s)) out.push_back(s);
+  }
+  std::sort(out.begin(), out.end(), earlier);
+  return out;
+}
+
+std::vector<ClaimView> Selection::claims() const {
+  std::vector<ClaimView> out;
+  for (const ClaimView& claim : graph_.claims()) {
+    if (!in_story(*claim.story)) continue;
+    if (sides_) {
+      const auto statements = statements_on(claim);
+      const auto accused = graph_.accused_sides(claim);
+      const bool takes_part =
+          std::any_of(statements.begin(), statements.end(), [&](const StatementView& s) { return sides_->count(s.side); }) ||
+          std::any_of(accused.begin(), accused.end(), [&](const Actor* side) { return sides_->count(side); });
+      if (!takes_part) continue;
+    }
+    out.push_back(claim);
+  }
+  return out;
+}
+
+}  // namespace gainsay
