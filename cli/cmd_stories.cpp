@@ -20,15 +20,7 @@ Command add_stories(CLI::App& app, const GlobalOptions& global) {
               table.rows.push_back({s.id.value, s.title, std::to_string(s.actors), std::to_string(s.sources),
                                     std::to_string(s.claims), std::to_string(s.statements), s.imported_at, s.origin});
             }
-            if (*format == "json") {
-              write_table_json(std::cout, table);
-            } else if (*format == "csv") {
-              write_table_csv(std::cout, table);
-            } else if (*format == "markdown") {
-              write_table_markdown(std::cout, table);
-            } else {
-              write_table_text(std::cout, table, stdout_style());
-            }
+            write_table(std::cout, table, *format, stdout_style());
             return 0;
           }};
 }

@@ -39,6 +39,7 @@ std::string markdown_escape(const std::string& value) {
 }
 
 void write_table_text(std::ostream& out, const Table& table, const TextStyle& style) {
+  const std::size_t n = table.columns.size();
   std::vector<std::size_t> widths;
   for (const auto& column : table.columns) widths.push_back(display_width(column));
   std::vector<std::vector<std::string>> cells;
@@ -49,36 +50,74 @@ void write_table_text(std::ostream& out, const Table& table, const TextStyle& st
       widths[i] = std::max(widths[i], display_width(safe.back()));
     }
   }
+  std::size_t last_start = 0;
+  for (std::size_t i = 0; i + 1 < n; ++i) last_start += widths[i] + 2;
+  // The last column gets what is left of the width, but never too little.
+  const std::size_t last_width = style.width > last_start + 20 ? style.width - last_start : 40;
   auto write_row = [&](const std::vector<std::string>& row, bool heading) {
     std::string line;
-    for (std::size_t i = 0; i < row.size(); ++i) {
+    for (std::size_t i = 0; i + 1 < n; ++i) {
       const std::size_t pad = widths[i] - display_width(row[i]);
       const bool right = i < table.numeric.size() && table.numeric[i];
-      std::string cell = right ? std::string(pad, ' ') + row[i] : row[i];
-      if (!right && i + 1 < row.size()) cell += std::string(pad, ' ');
-      if (i > 0) line += "  ";
-      line += heading ? paint(cell, Colour::kBold, style) : cell;
+      const std::string cell = right ? std::string(pad, ' ') + row[i] : row[i] + std::string(pad, ' ');
+      line += (heading ? paint(cell, Colour::kBold, style) : cell) + "  ";
     }
-    while (!line.empty() && line.back() == ' ') line.pop_back();
-    out << line << '\n';
+    const bool numeric_last = n <= table.numeric.size() && table.numeric[n - 1];
+    const auto last = numeric_last ? std::vector<std::string>{std::string(widths[n - 1] - display_width(row[n - 1]), ' ') + row[n - 1]}
+                                   : wrap(row[n - 1], last_width, "", "");
+    for (std::size_t k = 0; k < last.size(); ++k) {
+      std::string text = (k == 0 ? line : std::string(last_start, ' ')) + (heading ? paint(last[k], Colour::kBold, style) : last[k]);
+      while (!text.empty() && text.back() == ' ') text.pop_back();
+      out << text << '\n';
+    }
   };
   write_row(table.columns, true);
-  for (const auto& row : cells) write_row(row, false);
+  std::size_t next_break = 0;
+  for (std::size_t r = 0; r < cells.size(); ++r) {
+    for (; next_break < table.breaks.size() && table.breaks[next_break].row == r; ++next_break) {
+      out << '\n' << paint(inert(table.breaks[next_break].title), Colour::kBold, style) << '\n';
+    }
+    write_row(cells[r], false);
+  }
+  if (table.rows.empty()) out << "(none)\n";
+}
+
+void write_table(std::ostream& out, const Table& table, const std::string& format, const TextStyle& style) {
+  if (format == "json") {
+    write_table_json(out, table);
+  } else if (format == "csv") {
+    write_table_csv(out, table);
+  } else if (format == "markdown") {
+    write_table_markdown(out, table);
+  } else {
+    write_table_text(out, table, style);
+  }
 }
 
 void write_table_markdown(std::ostream& out, const Table& table) {
-  out << '|';
-  for (const auto& column : table.columns) out << ' ' << markdown_escape(column) << " |";
-  out << "\n|";
-  for (std::size_t i = 0; i < table.columns.size(); ++i) {
-    out << (i < table.numeric.size() && table.numeric[i] ? " ---: |" : " --- |");
-  }
-  out << '\n';
-  for (const auto& row : table.rows) {
+  auto header = [&] {
     out << '|';
-    for (const auto& cell : row) out << ' ' << markdown_escape(cell) << " |";
+    for (const auto& column : table.columns) out << ' ' << markdown_escape(column) << " |";
+    out << "\n|";
+    for (std::size_t i = 0; i < table.columns.size(); ++i) {
+      out << (i < table.numeric.size() && table.numeric[i] ? " ---: |" : " --- |");
+    }
+    out << '\n';
+  };
+  std::size_t next_break = 0;
+  if (table.breaks.empty() || table.breaks.front().row != 0) header();
+  for (std::size_t r = 0; r < table.rows.size(); ++r) {
+    bool broke = false;
+    for (; next_break < table.breaks.size() && table.breaks[next_break].row == r; ++next_break) {
+      out << (r == 0 && !broke ? "" : "\n") << "**" << markdown_escape(table.breaks[next_break].title) << "**\n\n";
+      broke = true;
+    }
+    if (broke) header();
+    out << '|';
+    for (const auto& cell : table.rows[r]) out << ' ' << markdown_escape(cell) << " |";
     out << '\n';
   }
+  if (table.rows.empty()) header();
 }
 
 void write_table_csv(std::ostream& out, const Table& table) {

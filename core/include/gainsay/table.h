@@ -15,8 +15,22 @@ struct Table {
   std::vector<std::string> columns;
   std::vector<std::vector<std::string>> rows;  // each as long as columns
   std::vector<bool> numeric;                   // per column: right-align, JSON number
+  // A titled break before a row, e.g. one per shift; text and Markdown show
+  // it, CSV and JSON stay flat (the rows carry what the title says).
+  struct Break {
+    std::size_t row;
+    std::string title;
+  };
+  std::vector<Break> breaks;
+
+  void add_break(std::string title) { breaks.push_back({rows.size(), std::move(title)}); }
 };
 
+// Writes `table` in `format` (text, markdown, csv or json).
+void write_table(std::ostream& out, const Table& table, const std::string& format, const TextStyle& style);
+
+// Aligned columns; when a row is wider than the style's width, the last
+// column wraps under itself.
 void write_table_text(std::ostream& out, const Table& table, const TextStyle& style);
 void write_table_markdown(std::ostream& out, const Table& table);
 void write_table_csv(std::ostream& out, const Table& table);
