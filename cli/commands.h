@@ -28,6 +28,8 @@ struct Command {
 Command add_import(CLI::App& app, const GlobalOptions& global);
 Command add_stories(CLI::App& app, const GlobalOptions& global);
 Command add_disputed(CLI::App& app, const GlobalOptions& global);
+// timeline, shifts, contradictions, matrix, claims, actors: the table reports.
+std::vector<Command> add_listings(CLI::App& app, const GlobalOptions& global);
 
 // Options shared by the reports: the story files or database to read, the
 // filters, and the output format.
@@ -41,7 +43,9 @@ struct ReportOptions {
   std::string as_of;
   std::string format = "text";
 };
-void add_report_options(CLI::App* command, ReportOptions& options);
+// Adds the filters and --format; and the positional story files unless
+// `with_files` is false (for commands whose positionals come first).
+void add_report_options(CLI::App* command, ReportOptions& options, bool with_files = true);
 ReportFilter to_filter(const ReportOptions& options);
 InputOptions to_input(const ReportOptions& options, const GlobalOptions& global);
 // Adds --format with these choices, the first being the default.

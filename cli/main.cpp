@@ -32,11 +32,12 @@ int main(int argc, char** argv) {
   GlobalOptions global;
   app.add_option("--db", global.db_path, "database file")->envname("GAINSAY_DB")->capture_default_str();
 
-  const std::vector<Command> commands = {
+  std::vector<Command> commands = {
       add_import(app, global),
       add_stories(app, global),
       add_disputed(app, global),
   };
+  for (Command& command : add_listings(app, global)) commands.push_back(std::move(command));
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

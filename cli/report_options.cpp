@@ -22,9 +22,11 @@ void add_format_option(CLI::App* command, std::string& format, const std::vector
   command->add_option("--format", format, "output format: " + list)->check(CLI::IsMember(choices));
 }
 
-void add_report_options(CLI::App* command, ReportOptions& options) {
-  command->add_option("files", options.files, "story files to read instead of the database")
-      ->check(CLI::ExistingFile);
+void add_report_options(CLI::App* command, ReportOptions& options, bool with_files) {
+  if (with_files) {
+    command->add_option("files", options.files, "story files to read instead of the database")
+        ->check(CLI::ExistingFile);
+  }
   command->add_option("--story", options.story, "only this story (its id)");
   command->add_option("--actor", options.actor, "only claims this actor's side takes part in (id, name or alias)");
   command->add_option("--side", options.side, "only claims this side takes part in (id, name or alias)");

@@ -74,6 +74,32 @@ bool Selection::keeps(const StatementView& s) const {
   return true;
 }
 
+ClaimView Selection::find_claim(const ClaimId& id) const {
+  std::vector<ClaimView> found;
+  for (const ClaimView& claim : graph_.claims()) {
+    if (claim.claim->id == id && in_story(*claim.story)) found.push_back(claim);
+  }
+  if (found.empty()) throw Error(ErrorCode::kNotFound, "no claim '" + id.value + "' in the stories read");
+  if (found.size() > 1) {
+    throw Error(ErrorCode::kInvalidData, "claim '" + id.value + "' is in several stories; choose one with --story");
+  }
+  return found.front();
+}
+
+ClaimGraph::ActorMatch Selection::find_actor(const std::string& text) const {
+  std::vector<ClaimGraph::ActorMatch> found;
+  for (const auto& match : graph_.match_actor(text)) {
+    if (in_story(*match.story)) found.push_back(match);
+  }
+  if (found.empty()) throw Error(ErrorCode::kNotFound, "no actor '" + text + "' (by id, name or alias) in the stories read");
+  if (found.size() > 1) {
+    std::string which;
+    for (const auto& m : found) which += (which.empty() ? "" : ", ") + m.actor->id.value + " in " + m.story->id.value;
+    throw Error(ErrorCode::kInvalidData, "'" + text + "' names several actors (" + which + "); give an id, or --story");
+  }
+  return found.front();
+}
+
 std::vector<StatementView> Selection::statements_on(const ClaimView& claim) const {
   std::vector<StatementView> out;
   for (const StatementView& s : graph_.statements_on(claim)) {

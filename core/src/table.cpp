@@ -38,7 +38,29 @@ std::string markdown_escape(const std::string& value) {
   return out;
 }
 
-void write_table_text(std::ostream& out, const Table& table, const TextStyle& style) {
+// The table cut down to its text columns.
+Table text_view(const Table& table) {
+  if (table.text_columns.empty()) return table;
+  std::vector<std::size_t> keep;
+  for (const auto& name : table.text_columns) {
+    auto it = std::find(table.columns.begin(), table.columns.end(), name);
+    if (it != table.columns.end()) keep.push_back(static_cast<std::size_t>(it - table.columns.begin()));
+  }
+  Table view;
+  view.breaks = table.breaks;
+  for (std::size_t i : keep) {
+    view.columns.push_back(table.columns[i]);
+    view.numeric.push_back(i < table.numeric.size() && table.numeric[i]);
+  }
+  for (const auto& row : table.rows) {
+    auto& cut = view.rows.emplace_back();
+    for (std::size_t i : keep) cut.push_back(row[i]);
+  }
+  return view;
+}
+
+void write_table_text(std::ostream& out, const Table& full, const TextStyle& style) {
+  const Table table = text_view(full);
   const std::size_t n = table.columns.size();
   std::vector<std::size_t> widths;
   for (const auto& column : table.columns) widths.push_back(display_width(column));
@@ -75,7 +97,10 @@ void write_table_text(std::ostream& out, const Table& table, const TextStyle& st
   std::size_t next_break = 0;
   for (std::size_t r = 0; r < cells.size(); ++r) {
     for (; next_break < table.breaks.size() && table.breaks[next_break].row == r; ++next_break) {
-      out << '\n' << paint(inert(table.breaks[next_break].title), Colour::kBold, style) << '\n';
+      out << '\n';
+      for (const auto& line : wrap(inert(table.breaks[next_break].title), style.width, "", "  ")) {
+        out << paint(line, Colour::kBold, style) << '\n';
+      }
     }
     write_row(cells[r], false);
   }

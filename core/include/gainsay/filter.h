@@ -42,6 +42,11 @@ class Selection {
   // (undated last, ties in file order).
   std::vector<StatementView> statements_on(const ClaimView& claim) const;
   bool keeps(const StatementView& statement) const;
+  // The claim with this id in the selected story. Throws kNotFound, or
+  // kInvalidData when several stories have it and --story does not choose.
+  ClaimView find_claim(const ClaimId& id) const;
+  // The actor named by id, name or alias, like find_claim.
+  ClaimGraph::ActorMatch find_actor(const std::string& text) const;
   bool in_story(const Story& story) const;
   // True when --actor or --side is given and `side` is one of those named.
   bool is_selected_side(const Actor* side) const;

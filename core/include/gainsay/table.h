@@ -22,6 +22,9 @@ struct Table {
     std::string title;
   };
   std::vector<Break> breaks;
+  // The columns text shows, by name, for a terminal's width; empty: all.
+  // Markdown, CSV and JSON always have every column.
+  std::vector<std::string> text_columns;
 
   void add_break(std::string title) { breaks.push_back({rows.size(), std::move(title)}); }
 };
