@@ -93,8 +93,12 @@ Table shifts_table(const Selection& selection) {
         path += (path.empty() ? "" : step.order_uncertain ? " \u2192? " : " \u2192 ") +
                 std::string(to_string(step.statement.statement->stance));
       }
-      table.add_break(who(shift.who, shift.is_side) + " on \u201c" + a.claim.claim->text + "\u201d: " +
-                      (path.empty() ? "undated stances only" : path));
+      std::string undated;
+      for (const StatementView& s : shift.undated) {
+        undated += (undated.empty() ? "" : ", ") + std::string(to_string(s.statement->stance));
+      }
+      if (!undated.empty()) path += (path.empty() ? "undated: " : "; undated, cannot be ordered: ") + undated;
+      table.add_break(who(shift.who, shift.is_side) + " on \u201c" + a.claim.claim->text + "\u201d: " + path);
       const std::string level = shift.is_side ? "side" : "actor";
       std::size_t number = 0;
       auto row = [&](const StatementView& s, std::string step) {
