@@ -28,6 +28,8 @@ struct Command {
 Command add_import(CLI::App& app, const GlobalOptions& global);
 Command add_stories(CLI::App& app, const GlobalOptions& global);
 Command add_disputed(CLI::App& app, const GlobalOptions& global);
+Command add_show(CLI::App& app, const GlobalOptions& global);
+Command add_actor(CLI::App& app, const GlobalOptions& global);
 // timeline, shifts, contradictions, matrix, claims, actors: the table reports.
 std::vector<Command> add_listings(CLI::App& app, const GlobalOptions& global);
 

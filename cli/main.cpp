@@ -36,6 +36,8 @@ int main(int argc, char** argv) {
       add_import(app, global),
       add_stories(app, global),
       add_disputed(app, global),
+      add_show(app, global),
+      add_actor(app, global),
   };
   for (Command& command : add_listings(app, global)) commands.push_back(std::move(command));
   try {
