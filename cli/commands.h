@@ -30,6 +30,7 @@ Command add_stories(CLI::App& app, const GlobalOptions& global);
 Command add_disputed(CLI::App& app, const GlobalOptions& global);
 Command add_show(CLI::App& app, const GlobalOptions& global);
 Command add_actor(CLI::App& app, const GlobalOptions& global);
+Command add_graph(CLI::App& app, const GlobalOptions& global);
 // timeline, shifts, contradictions, matrix, claims, actors: the table reports.
 std::vector<Command> add_listings(CLI::App& app, const GlobalOptions& global);
 
@@ -48,6 +49,8 @@ struct ReportOptions {
 // Adds the filters and --format; and the positional story files unless
 // `with_files` is false (for commands whose positionals come first).
 void add_report_options(CLI::App* command, ReportOptions& options, bool with_files = true);
+// The same without --format, for commands with formats of their own.
+void add_filter_options(CLI::App* command, ReportOptions& options, bool with_files = true);
 ReportFilter to_filter(const ReportOptions& options);
 InputOptions to_input(const ReportOptions& options, const GlobalOptions& global);
 // Adds --format with these choices, the first being the default.

@@ -38,6 +38,7 @@ int main(int argc, char** argv) {
       add_disputed(app, global),
       add_show(app, global),
       add_actor(app, global),
+      add_graph(app, global),
   };
   for (Command& command : add_listings(app, global)) commands.push_back(std::move(command));
   try {

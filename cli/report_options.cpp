@@ -22,7 +22,7 @@ void add_format_option(CLI::App* command, std::string& format, const std::vector
   command->add_option("--format", format, "output format: " + list)->check(CLI::IsMember(choices));
 }
 
-void add_report_options(CLI::App* command, ReportOptions& options, bool with_files) {
+void add_filter_options(CLI::App* command, ReportOptions& options, bool with_files) {
   if (with_files) {
     command->add_option("files", options.files, "story files to read instead of the database")
         ->check(CLI::ExistingFile);
@@ -33,6 +33,10 @@ void add_report_options(CLI::App* command, ReportOptions& options, bool with_fil
   command->add_option("--since", options.since, "only statements made on or after this date");
   command->add_option("--until", options.until, "only statements made on or before this date");
   command->add_option("--as-of", options.as_of, "as the dispute stood on this date (YYYY, YYYY-MM or YYYY-MM-DD)");
+}
+
+void add_report_options(CLI::App* command, ReportOptions& options, bool with_files) {
+  add_filter_options(command, options, with_files);
   add_format_option(command, options.format, {"text", "markdown", "json", "csv"});
 }
 

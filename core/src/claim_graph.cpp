@@ -1,44 +1,14 @@
 #include "gainsay/claim_graph.h"
 
-#include <boost/graph/adjacency_list.hpp>
-
 #include <algorithm>
 #include <cctype>
 #include <unordered_map>
 
+#include "claim_graph_impl.h"
 #include "gainsay/error.h"
 
 namespace gainsay {
 namespace {
-
-enum class NodeKind { kActor, kSource, kClaim, kStatement };
-
-enum class Relation {
-  kBy,              // statement -> actor who made it
-  kStance,          // statement -> claim it takes a stance on
-  kRespondsTo,      // statement -> statement it answers
-  kRepeats,         // statement -> statement it reports again
-  kVia,             // statement -> intermediary actor
-  kReportedIn,      // statement -> source
-  kMemberOf,        // actor -> actor
-  kAffiliatedWith,  // actor -> actor
-  kPublishedBy,     // source -> outlet actor
-  kAbout,           // claim -> accused actor
-  kContradicts,     // claim -> claim
-};
-
-struct ClaimNode {
-  NodeKind kind;
-  std::size_t story;  // index into the graph's stories
-  std::size_t index;  // index into that story's actors, sources, claims or statements
-};
-
-struct RelationEdge {
-  Relation relation;
-};
-
-using Graph = boost::adjacency_list<boost::vecS, boost::vecS, boost::bidirectionalS, ClaimNode, RelationEdge>;
-using Vertex = Graph::vertex_descriptor;
 
 std::string lower(std::string_view text) {
   std::string out(text);
@@ -47,67 +17,6 @@ std::string lower(std::string_view text) {
 }
 
 }  // namespace
-
-struct ClaimGraph::Impl {
-  std::vector<Story> stories;
-  Graph graph;
-  // Per story, id -> vertex for each kind of record.
-  struct Index {
-    std::unordered_map<std::string, Vertex> actors, sources, claims, statements;
-  };
-  std::vector<Index> index;
-  std::vector<Vertex> side;            // per vertex: the side's vertex (actors only)
-  std::vector<StatementView> views;    // per vertex: resolved view (statements only)
-
-  Vertex find(const std::unordered_map<std::string, Vertex>& map, const std::string& id, const Story& story,
-              const char* what) const {
-    auto it = map.find(id);
-    if (it == map.end()) {
-      throw Error(ErrorCode::kInvalidData,
-                  "story '" + story.id.value + "' refers to unknown " + what + " '" + id + "'");
-    }
-    return it->second;
-  }
-
-  const Actor& actor(Vertex v) const { return stories[graph[v].story].actors[graph[v].index]; }
-  const Claim& claim(Vertex v) const { return stories[graph[v].story].claims[graph[v].index]; }
-  const Source& source(Vertex v) const { return stories[graph[v].story].sources[graph[v].index]; }
-
-  // The single target of `from`'s out-edge with `relation`, if any.
-  std::optional<Vertex> target(Vertex from, Relation relation) const {
-    for (auto [it, end] = boost::out_edges(from, graph); it != end; ++it) {
-      if (graph[*it].relation == relation) return boost::target(*it, graph);
-    }
-    return std::nullopt;
-  }
-
-  std::vector<StatementView> sources_of_in_edges(Vertex to, Relation relation) const {
-    std::vector<StatementView> out;
-    for (auto [it, end] = boost::in_edges(to, graph); it != end; ++it) {
-      if (graph[*it].relation == relation) out.push_back(views[boost::source(*it, graph)]);
-    }
-    return out;
-  }
-
-  Vertex claim_vertex(const ClaimView& view) const {
-    const std::size_t story = static_cast<std::size_t>(view.story - stories.data());
-    return index.at(story).claims.at(view.claim->id.value);
-  }
-
-  Vertex statement_vertex(const StatementView& view) const {
-    const std::size_t story = static_cast<std::size_t>(view.story - stories.data());
-    return index.at(story).statements.at(view.statement->id.value);
-  }
-
-  std::size_t story_index(const Story& story) const {
-    const std::size_t i = static_cast<std::size_t>(&story - stories.data());
-    if (i >= stories.size()) throw Error(ErrorCode::kNotFound, "story '" + story.id.value + "' is not in this graph");
-    return i;
-  }
-
-  void build();
-  void resolve_sides();
-};
 
 void ClaimGraph::Impl::build() {
   index.resize(stories.size());

@@ -81,8 +81,12 @@ class ClaimGraph {
   };
   std::vector<ActorMatch> match_actor(std::string_view text) const;
 
- private:
+  // The Boost graph inside, for the exporters in core/src; an incomplete
+  // type everywhere else.
   struct Impl;
+  const Impl& impl() const { return *impl_; }
+
+ private:
   std::unique_ptr<Impl> impl_;
 };
 
