@@ -39,6 +39,7 @@ int main(int argc, char** argv) {
       add_show(app, global),
       add_actor(app, global),
       add_graph(app, global),
+      add_export(app, global),
   };
   for (Command& command : add_listings(app, global)) commands.push_back(std::move(command));
   try {

@@ -1,0 +1,67 @@
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <memory>
+
+#include "commands.h"
+#include "gainsay/error.h"
+#include "gainsay/story_writer.h"
+
+namespace gainsay::cli {
+
+Command add_export(CLI::App& app, const GlobalOptions& global) {
+  struct Options {
+    ReportOptions report;
+    std::string out_dir;
+  };
+  auto options = std::make_shared<Options>();
+  CLI::App* command = app.add_subcommand("export", "write stories back as story files (YAML, JSON) or a CSV sheet");
+  command->add_option("files", options->report.files, "story files to read instead of the database")
+      ->check(CLI::ExistingFile);
+  command->add_option("--story", options->report.story, "only this story (its id)");
+  add_format_option(command, options->report.format, {"yaml", "json", "csv"});
+  command->add_option("--out", options->out_dir, "write one file per story into this folder instead of stdout");
+  return {command, [options, &global] {
+            const auto& format = options->report.format;
+            std::optional<StoryId> story;
+            if (!options->report.story.empty()) story = StoryId{options->report.story};
+            const ClaimGraph graph = load_graph(to_input(options->report, global), story);
+            const auto& stories = graph.stories();
+            auto write = [&](std::ostream& out, const std::vector<Story>& some) {
+              if (format == "csv") {
+                write_stories_csv(out, some);
+              } else if (format == "json") {
+                write_story_json(out, some.front());
+              } else {
+                write_story_yaml(out, some.front());
+              }
+            };
+            if (options->out_dir.empty()) {
+              if (format != "csv" && stories.size() != 1) {
+                throw Error(ErrorCode::kInvalidData,
+                            std::to_string(stories.size()) + " stories to export; a story file holds one: choose one "
+                                                             "with --story, or write each to a file with --out DIR");
+              }
+              write(std::cout, stories);
+              return 0;
+            }
+            std::filesystem::create_directories(options->out_dir);
+            const std::vector<std::vector<Story>> files =
+                format == "csv" ? std::vector<std::vector<Story>>{stories} : [&] {
+                  std::vector<std::vector<Story>> each;
+                  for (const Story& s : stories) each.push_back({s});
+                  return each;
+                }();
+            for (const auto& some : files) {
+              const std::string name = format == "csv" && some.size() != 1 ? "stories" : some.front().id.value;
+              const auto path = std::filesystem::path(options->out_dir) / (name + "." + format);
+              std::ofstream out(path);
+              write(out, some);
+              if (!out) throw Error(ErrorCode::kIo, "cannot write " + path.string());
+              std::cerr << "gainsay: wrote " << path.string() << '\n';
+            }
+            return 0;
+          }};
+}
+
+}  // namespace gainsay::cli
