@@ -120,6 +120,8 @@ void write_disputed_json(std::ostream& out, const std::vector<ClaimAssessment>& 
                {{"story", heading.filter.story ? Json(heading.filter.story->value) : Json(nullptr)},
                 {"actor", optional_text(heading.filter.actor)},
                 {"side", optional_text(heading.filter.side)},
+                {"since", heading.filter.since ? Json(heading.filter.since->to_string()) : Json(nullptr)},
+                {"until", heading.filter.until ? Json(heading.filter.until->to_string()) : Json(nullptr)},
                 {"as_of", heading.filter.as_of ? Json(heading.filter.as_of->to_string()) : Json(nullptr)}}},
               {"claims", Json::array()}};
   for (const ClaimAssessment& a : claims) {
