@@ -32,6 +32,10 @@ ClaimGraph load_graph(const InputOptions& input, const std::optional<StoryId>& s
   return ClaimGraph(store.load(only));
 }
 
+std::vector<std::string> database_integrity(const std::string& db_path) {
+  return Store::open(db_path, Store::Mode::kReadOnly).integrity_problems();
+}
+
 std::vector<StorySummary> import_story_files(const std::vector<std::string>& files, const std::string& db_path) {
   const std::vector<Story> stories = read_valid_stories(files);
   Store store = Store::open(db_path, Store::Mode::kReadWrite);

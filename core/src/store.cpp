@@ -385,6 +385,26 @@ std::vector<Story> Store::load(const std::vector<StoryId>& only) const {
   return out;
 }
 
+std::vector<std::string> Store::integrity_problems() const {
+  std::vector<std::string> problems;
+  try {
+    SQLite::Statement integrity(impl_->db, "PRAGMA integrity_check");
+    while (integrity.executeStep()) {
+      const std::string line = integrity.getColumn(0).getString();
+      if (line != "ok") problems.push_back("integrity_check: " + line);
+    }
+    SQLite::Statement keys(impl_->db, "PRAGMA foreign_key_check");
+    while (keys.executeStep()) {
+      problems.push_back("foreign_key_check: a row of " + keys.getColumn(0).getString() + " (rowid " +
+                         keys.getColumn(1).getString() + ") refers to a missing row of " +
+                         keys.getColumn(2).getString());
+    }
+  } catch (const SQLite::Exception& e) {
+    problems.push_back(std::string("the check itself failed: ") + e.what());
+  }
+  return problems;
+}
+
 int Store::schema_version() const { return impl_->db.execAndGet("PRAGMA user_version").getInt(); }
 
 }  // namespace gainsay

@@ -5,9 +5,11 @@
 #
 # Each CASE is one function below, case_<name>, registered with CTest as
 # cli.<name> by cases.cmake. It runs in a fresh temporary directory, on the
-# small invented stories in ../fixtures (kessel-bridge.yaml, fence-line.yaml
-# and the broken variants of the latter in ../fixtures/bad/). A case fails by
-# exiting non-zero with what was expected and what was got.
+# small invented stories in ../fixtures (kessel-bridge.yaml, fence-line.yaml,
+# tollen-light.yaml, hostile-text.yaml and the broken variants of fence-line
+# in ../fixtures/bad/). A case fails by exiting non-zero with what was
+# expected and what was got; it exits 77 (CTest's "skipped") when a tool it
+# needs besides gainsay (Graphviz's dot, python3's networkx) is missing.
 set -u
 
 if [ $# -ne 2 ]; then
@@ -22,6 +24,8 @@ fixtures="$here/../fixtures"
 story="$fixtures/kessel-bridge.yaml"  # 13 actors, 7 sources, 6 claims, 15 statements
 fence="$fixtures/fence-line.yaml"     # 2 actors, 1 source, 1 claim, 2 statements
 bad="$fixtures/bad"
+tollen="$fixtures/tollen-light.yaml"  # 11 actors, 4 sources, 7 claims, 19 statements
+hostile="$fixtures/hostile-text.yaml" # quotes, backslashes, <script> and ]] in every text
 
 # The cases run with a clean environment of their own choosing.
 unset GAINSAY_DB NO_COLOR
@@ -122,6 +126,10 @@ def load():
     return json.load(open(sys.argv[1], encoding="utf-8"))
 def ids(items):
     return [item["id"] for item in items]
+def csv_rows(path=None):
+    return list(csv.DictReader(open(path or sys.argv[1], newline="", encoding="utf-8")))
+def column(rows, name):
+    return [row[name] for row in rows]
 '"$code" "$out" "$@" 2>"$io/python" ||
     fail "python check on stdout: $(tail -n 3 "$io/python")"
 }

@@ -22,6 +22,9 @@ struct InputOptions {
 // Error(kNotFound) when the database or the story does not exist.
 ClaimGraph load_graph(const InputOptions& input, const std::optional<StoryId>& story);
 
+// The integrity problems of the database at `db_path` (Store::integrity_problems).
+std::vector<std::string> database_integrity(const std::string& db_path);
+
 // Validates every file, then replaces their stories in the database at
 // `db_path` in one transaction. On any error nothing is written (the
 // database is not even created). Returns what was imported.

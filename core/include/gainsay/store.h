@@ -53,6 +53,10 @@ class Store {
 
   int schema_version() const;
 
+  // SQLite's integrity_check and foreign_key_check: each problem found, as a
+  // sentence; empty when the database is sound.
+  std::vector<std::string> integrity_problems() const;
+
  private:
   struct Impl;
   explicit Store(std::unique_ptr<Impl> impl);
