@@ -87,9 +87,11 @@ std::vector<std::u32string> parts(const std::u32string& folded) {
     current.clear();
   }
   out.push_back(current);
+  // "[...]" marks a cut too: its brackets go with the ellipsis.
+  auto trim = [](char32_t c) { return c == U' ' || c == U'[' || c == U']'; };
   for (auto& p : out) {
-    while (!p.empty() && (p.front() == U' ' || p.front() == U'[' )) p.erase(p.begin());
-    while (!p.empty() && (p.back() == U' ' || p.back() == U']')) p.pop_back();
+    while (!p.empty() && trim(p.front())) p.erase(p.begin());
+    while (!p.empty() && trim(p.back())) p.pop_back();
   }
   out.erase(std::remove_if(out.begin(), out.end(), [](const std::u32string& p) { return p.empty(); }), out.end());
   return out;
