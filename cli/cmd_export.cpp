@@ -45,7 +45,12 @@ Command add_export(CLI::App& app, const GlobalOptions& global) {
               write(std::cout, stories);
               return 0;
             }
-            std::filesystem::create_directories(options->out_dir);
+            std::error_code ec;
+            std::filesystem::create_directories(options->out_dir, ec);
+            if (ec || !std::filesystem::is_directory(options->out_dir)) {
+              throw Error(ErrorCode::kIo, "--out " + options->out_dir + ": cannot make this folder" +
+                                              (ec ? " (" + ec.message() + ")" : std::string(" (a file is in the way)")));
+            }
             const std::vector<std::vector<Story>> files =
                 format == "csv" ? std::vector<std::vector<Story>>{stories} : [&] {
                   std::vector<std::vector<Story>> each;
