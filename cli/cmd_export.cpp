@@ -51,17 +51,11 @@ Command add_export(CLI::App& app, const GlobalOptions& global) {
               throw Error(ErrorCode::kIo, "--out " + options->out_dir + ": cannot make this folder" +
                                               (ec ? " (" + ec.message() + ")" : std::string(" (a file is in the way)")));
             }
-            const std::vector<std::vector<Story>> files =
-                format == "csv" ? std::vector<std::vector<Story>>{stories} : [&] {
-                  std::vector<std::vector<Story>> each;
-                  for (const Story& s : stories) each.push_back({s});
-                  return each;
-                }();
-            for (const auto& some : files) {
-              const std::string name = format == "csv" && some.size() != 1 ? "stories" : some.front().id.value;
-              const auto path = std::filesystem::path(options->out_dir) / (name + "." + format);
+            // One file per story, named after it (a CSV sheet's story is its file's name).
+            for (const Story& each : stories) {
+              const auto path = std::filesystem::path(options->out_dir) / (each.id.value + "." + format);
               std::ofstream out(path);
-              write(out, some);
+              write(out, {each});
               if (!out) throw Error(ErrorCode::kIo, "cannot write " + path.string());
               std::cerr << "gainsay: wrote " << path.string() << '\n';
             }

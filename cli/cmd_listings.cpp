@@ -41,7 +41,13 @@ std::vector<Command> add_listings(CLI::App& app, const GlobalOptions& global) {
       ->type_name("[CLAIM] [FILE...]");
   const auto run_timeline = commands.back().run;
   commands.back().run = [timeline, claim, run_timeline] {
-    if (!timeline->files.empty() && !std::filesystem::is_regular_file(timeline->files.front())) {
+    // A name that looks like a story file is one, even if it is mistyped.
+    auto looks_like_file = [](const std::string& arg) {
+      const auto ext = std::filesystem::path(arg).extension();
+      return ext == ".yaml" || ext == ".yml" || ext == ".json" || ext == ".csv" || arg.find('/') != std::string::npos;
+    };
+    if (!timeline->files.empty() && !std::filesystem::is_regular_file(timeline->files.front()) &&
+        !looks_like_file(timeline->files.front())) {
       *claim = ClaimId{timeline->files.front()};
       timeline->files.erase(timeline->files.begin());
     }

@@ -9,6 +9,7 @@ TEST_CASE("Text: inert makes control characters and escape sequences visible") {
   CHECK(inert("\x1b[31mred\x1b[0m") == "\\x1b[31mred\\x1b[0m");
   CHECK(inert("bell\a") == "bell\\x07");
   CHECK(inert("line\nbreak\ttab") == "line break tab");
+  CHECK(inert("line\nbreak\ttab\x1b", true) == "line\nbreak\ttab\\x1b");  // for XML, which carries breaks
   CHECK(inert("\xc2\x9b" "2J") == "\\x9b2J");             // C1 CSI
   CHECK(inert("a\xe2\x80\xae" "b") == "a\\u202eb");        // right-to-left override
   CHECK(inert("caf\xc3\xa9 \xe2\x80\x9cq\xe2\x80\x9d") == "caf\xc3\xa9 \xe2\x80\x9cq\xe2\x80\x9d");

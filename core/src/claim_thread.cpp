@@ -107,6 +107,10 @@ ClaimThread claim_thread(const Selection& selection, const ClaimId& id) {
     throw Error(ErrorCode::kNotFound, "claim '" + id.value + "' is not taken part in by the side selected");
   }
   thread.contradicting = selection.graph().contradicting(claim);
+  // A verdict is shown as of a date only if it was certainly published by then.
+  const auto& verdict = claim.claim->verdict;
+  const auto& as_of = selection.filter().as_of;
+  if (verdict && (!as_of || (verdict->date && verdict->date->certainly_by(*as_of)))) thread.verdict = &*verdict;
   const auto statements = selection.statements_on(claim);
   std::set<const Statement*> on_claim;
   for (const auto& s : statements) on_claim.insert(s.statement);
@@ -140,9 +144,10 @@ void write_thread_text(std::ostream& out, const ClaimThread& thread, const TextS
   for (const ClaimView& other : thread.contradicting) {
     w.wrapped("contradicts: " + other.claim->text + " (" + other.claim->id.value + ")", "", "  ");
   }
-  if (a.claim.claim->verdict) {
-    const Verdict& v = *a.claim.claim->verdict;
-    w.wrapped("verdict: " + v.rating + (v.explanation.empty() ? "" : " \u2014 " + v.explanation), "", "  ");
+  if (const Verdict* v = thread.verdict) {
+    w.wrapped("verdict: " + v->rating + (v->date ? " (" + v->date->to_string() + ")" : "") +
+                  (v->explanation.empty() ? "" : " \u2014 " + v->explanation),
+              "", "  ");
   }
   w.line();
   for (std::size_t i = 0; i < thread.roots.size(); ++i) {
@@ -160,7 +165,12 @@ void write_thread_markdown(std::ostream& out, const ClaimThread& thread) {
   const ClaimAssessment& a = thread.assessment;
   out << "# " << markdown_escape(a.claim.claim->text) << "\n\nStatus: **" << to_string(a.status) << "** \u00b7 claim `"
       << a.claim.claim->id.value << "` \u00b7 for: " << markdown_escape(names(a.sides_for))
-      << " \u00b7 against: " << markdown_escape(names(a.sides_against)) << "\n\n## Thread\n\n";
+      << " \u00b7 against: " << markdown_escape(names(a.sides_against)) << "\n\n";
+  if (const Verdict* v = thread.verdict) {
+    out << "Verdict: **" << markdown_escape(v->rating) << "**" << (v->date ? " (" + v->date->to_string() + ")" : "")
+        << (v->explanation.empty() ? "" : " \u2014 " + markdown_escape(v->explanation)) << "\n\n";
+  }
+  out << "## Thread\n\n";
   for (const auto& root : thread.roots) markdown_node(out, root, 0);
   if (!a.shifts.empty()) {
     out << "\n## Position shifts\n\n";
@@ -185,6 +195,12 @@ void write_thread_json(std::ostream& out, const ClaimThread& thread) {
               {"sides_for", actors_json(a.sides_for)},
               {"sides_against", actors_json(a.sides_against)},
               {"contradicts", contradicting},
+              {"verdict", thread.verdict ? Json{{"rating", thread.verdict->rating},
+                                                {"by", thread.verdict->by ? Json(thread.verdict->by->value) : Json(nullptr)},
+                                                {"date", thread.verdict->date ? Json(thread.verdict->date->to_string()) : Json(nullptr)},
+                                                {"url", optional_text(thread.verdict->url)},
+                                                {"explanation", optional_text(thread.verdict->explanation)}}
+                                         : Json(nullptr)},
               {"thread", roots},
               {"shifts", shifts}};
   out << report.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';

@@ -17,6 +17,7 @@
 #include <functional>
 #include <map>
 #include <set>
+#include <sstream>
 
 #include "claim_graph_impl.h"
 #include "gainsay/dispute.h"
@@ -394,7 +395,7 @@ void write_graph_graphml(std::ostream& out, const GraphSubset& subset) {
   boost::dynamic_properties dp;
   auto text = [&](const char* name, std::function<std::string(Vertex)> f) {
     dp.property(name, boost::make_function_property_map<Vertex, std::string>(
-                          [f = std::move(f)](Vertex v) { return inert(f(v)); }));
+                          [f = std::move(f)](Vertex v) { return inert(f(v), true); }));
   };
   text("gid", [&](Vertex v) { return d.id(v); });
   text("kind", [&](Vertex v) { return d.kind(v); });
@@ -444,13 +445,29 @@ void render_graph(const GraphSubset& subset, const std::string& path) {
   if (extension != ".svg" && extension != ".png" && extension != ".pdf") {
     throw Error(ErrorCode::kInvalidData, "--render " + path + ": expected a file ending in .svg, .png or .pdf");
   }
-  const auto dot_file = std::filesystem::temp_directory_path() / ("gainsay-" + std::to_string(getpid()) + ".dot");
+  // mkstemps makes a new file with a random name (O_EXCL), so nothing
+  // planted in the temp folder can be written through.
+  std::string dot_file = (std::filesystem::temp_directory_path() / "gainsay-XXXXXX.dot").string();
+  const int fd = mkstemps(dot_file.data(), 4);
+  if (fd < 0) throw Error(ErrorCode::kIo, "cannot make a temporary file in " + std::filesystem::temp_directory_path().string());
   {
-    std::ofstream dot(dot_file);
+    std::ostringstream dot;
     write_graph_dot(dot, subset);
-    if (!dot) throw Error(ErrorCode::kIo, "cannot write " + dot_file.string());
+    const std::string text = dot.str();
+    std::size_t written = 0;
+    while (written < text.size()) {
+      const ssize_t n = write(fd, text.data() + written, text.size() - written);
+      if (n < 0 && errno == EINTR) continue;
+      if (n <= 0) {
+        close(fd);
+        std::filesystem::remove(dot_file);
+        throw Error(ErrorCode::kIo, "cannot write " + dot_file);
+      }
+      written += static_cast<std::size_t>(n);
+    }
+    close(fd);
   }
-  const int status = run({"dot", "-T" + extension.substr(1), "-o", path, dot_file.string()});
+  const int status = run({"dot", "-T" + extension.substr(1), "-o", path, dot_file});
   const int why = errno;
   std::filesystem::remove(dot_file);
   if (status < 0 && why == ENOENT) {

@@ -52,7 +52,7 @@ std::size_t display_width(std::string_view text) {
   return width;
 }
 
-std::string inert(std::string_view text) {
+std::string inert(std::string_view text, bool keep_breaks) {
   std::string out;
   out.reserve(text.size());
   for (std::size_t pos = 0; pos < text.size();) {
@@ -64,7 +64,11 @@ std::string inert(std::string_view text) {
       continue;
     }
     if (cp < 0x20 || cp == 0x7f || (cp >= 0x80 && cp < 0xa0)) {
-      out += cp == '\n' || cp == '\t' ? std::string(" ") : hex_escape(static_cast<unsigned>(cp), cp < 0x100 ? 2 : 4);
+      if (cp == '\n' || cp == '\t') {
+        out += keep_breaks ? static_cast<char>(cp) : ' ';
+      } else {
+        out += hex_escape(static_cast<unsigned>(cp), cp < 0x100 ? 2 : 4);
+      }
     } else if (cp == 0x2028 || cp == 0x2029 || (cp >= 0x202a && cp <= 0x202e) ||
                (cp >= 0x2066 && cp <= 0x2069)) {
       // Line separators and bidirectional overrides can disguise text.

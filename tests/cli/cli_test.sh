@@ -812,6 +812,30 @@ import_tollen() {
   expect_status 0
 }
 
+# expect_column HOW COLUMN WHAT VALUE...: the CSV table on stdout has in
+# COLUMN exactly these VALUEs (HOW "all": one per row, in order; "distinct":
+# each distinct value once, in order of first appearance). Like
+# expect_claims, the checks are kept and made in one python run by
+# check_columns.
+expected_columns=0
+expect_column() {
+  local how=$1 name=$2 what=$3
+  shift 3
+  expected_columns=$((expected_columns + 1))
+  cp "$out" "$io/column-$expected_columns.csv"
+  printf '%s\t%s\t%s\t%s\t%s\n' "$io/column-$expected_columns.csv" "$how" "$name" "$what" "$*" >>"$io/columns.tsv"
+}
+check_columns() {
+  check_py '
+for line in open(sys.argv[2], encoding="utf-8"):
+    path, how, name, what, want = line.rstrip("\n").split("\t")
+    got = column(csv_rows(path), name)
+    if how == "distinct":
+        got = list(dict.fromkeys(got))
+    eq(got, want.split(), what)
+' "$io/columns.tsv"
+}
+
 case_show_text() {
   run show lights-off "$tollen"
   expect_status 0
@@ -1168,10 +1192,10 @@ eq(set(rows[0]), {"date", "precision", "story", "claim", "statement", "actor", "
   expect_status 0
   check_py 'eq(column(csv_rows(), "statement"), ["analysts-mined", "watch-lights", "quell-denies", "ostby-storm", "quell-fishing",
     "post-pilot", "ferro-fishing", "ferro-buoys", "quell-buoys"], "the timeline from 2032-05-02 to 2032-05-04")'
-  # --actor keeps the claims that actor's side takes part in.
+  # --actor keeps the claims its side speaks on or is accused in (pilot-arrested).
   run --db tollen.db timeline --actor Ostby --format csv
   expect_status 0
-  check_py 'eq(sorted(set(column(csv_rows(), "claim"))), ["buoys-moved", "fishing-ban", "lights-off", "radar-jammed", "storm-damage"],
+  check_py 'eq(sorted(set(column(csv_rows(), "claim"))), ["buoys-moved", "fishing-ban", "lights-off", "pilot-arrested", "radar-jammed", "storm-damage"],
     "claims in the timeline of the side of Ostby")'
 }
 
@@ -1219,7 +1243,7 @@ eq(str(rows[1]["step"]), "2", "step")
     shift
     run shifts "$tollen" --as-of "$date" --format csv
     expect_status 0
-    check_py 'eq(list(dict.fromkeys(column(csv_rows(), "claim"))), sys.argv[2].split(), "claims shifted as of " + sys.argv[3])' "$*" "$date"
+    expect_column distinct claim "claims shifted as of $date" "$@"
   }
   shift_claims 2032-05-09
   shift_claims 2032-05-10 fishing-ban pilot-arrested
@@ -1227,6 +1251,7 @@ eq(str(rows[1]["step"]), "2", "step")
   shift_claims 2032-06-01 lights-off fishing-ban pilot-arrested
   shift_claims 2032-12-31 lights-off fishing-ban pilot-arrested
   shift_claims 2033 lights-off fishing-ban pilot-arrested
+  check_columns
   run shifts "$tollen" --as-of 2032-05-09
   expect_status 0
   expect_out_line "(none)"
@@ -1353,7 +1378,7 @@ eq((rows[0]["statements"], rows[0]["story"]), (6, "tollen-light"), "a count as a
     shift
     run claims "$tollen" --format csv "${args[@]}"
     expect_status 0
-    check_py 'eq(column(csv_rows(), "id"), sys.argv[2].split(), "claims " + sys.argv[3])' "$*" "${args[*]}"
+    expect_column all id "claims ${args[*]}" "$@"
   }
   claim_ids --status disputed -- buoys-moved
   claim_ids --status contested-within-side -- fishing-ban harbour-mined
@@ -1370,6 +1395,7 @@ eq((rows[0]["statements"], rows[0]["story"]), (6, "tollen-light"), "a count as a
   claim_ids --status unasserted --as-of 2032-05-09 -- radar-jammed buoys-moved harbour-mined
   claim_ids --side Brevonia --status disputed -- buoys-moved
   claim_ids --actor "Harbour Watch" -- lights-off
+  check_columns
   run claims "$tollen" --status bogus
   expect_status 2
   expect_out_empty
@@ -1410,7 +1436,7 @@ eq((rows[2]["id"], rows[2]["statements"], rows[2]["for"]), ("jon-ferro", 5, 3), 
     shift
     run actors "$tollen" --format csv "${args[@]}"
     expect_status 0
-    check_py 'eq(column(csv_rows(), "id"), sys.argv[2].split(), "actors " + sys.argv[3])' "$*" "${args[*]}"
+    expect_column all id "actors ${args[*]}" "$@"
   }
   actor_ids --kind person -- jon-ferro lene-ostby anna-quell
   actor_ids --kind person --kind outlet -- jon-ferro lene-ostby anna-quell tollen-post
@@ -1418,6 +1444,7 @@ eq((rows[2]["id"], rows[2]["statements"], rows[2]["for"]), ("jon-ferro", 5, 3), 
   actor_ids --kind party --
   actor_ids --side Brevonia -- brevonia brev-mfa anna-quell brev-sources
   actor_ids --side Brevonia --kind person -- anna-quell
+  check_columns
   run actors "$tollen" --kind wizard
   expect_status 2
   expect_out_empty
@@ -1699,7 +1726,7 @@ case_graph_hostile_text() {
   [ ! -s "$io/dot-stderr" ] || fail "expected dot to say nothing, got: $(head -n 3 "$io/dot-stderr")"
   run graph "$hostile" --format json
   expect_status 0
-  check_svg_labels hostile.svg 'C:\Archive\' '<script>alert("gotcha")</script> & Sons ]]>'
+  check_svg_labels hostile.svg "C:\\Archive\\" '<script>alert("gotcha")</script> & Sons ]]>'
   check_py "$(cat <<'PY'
 nodes = {n["id"]: n for n in load()["nodes"]}
 want = {
@@ -1767,6 +1794,9 @@ eq(quote, "first line\nsecond \"line\" \\ with ]] and <script>", "GraphML quote 
 
 # expect_same_stories DB1 DB2: stories --format json of both databases agree
 # on every story's id, title and counts.
+# files_in DIR: the names in DIR, sorted, each followed by a space.
+files_in() { (cd "$1" && printf '%s ' *); }
+
 expect_same_stories() {
   run --db "$1" stories --format json
   expect_status 0
@@ -1939,14 +1969,14 @@ case_export_several_stories() {
   run --db tollen.db export --out stories
   expect_status 0
   expect_out_empty
-  [ "$(ls stories | tr '\n' ' ')" = "kessel-bridge.yaml tollen-light.yaml " ] ||
-    fail "expected stories/ to hold kessel-bridge.yaml and tollen-light.yaml, got: $(ls stories | tr '\n' ' ')"
+  [ "$(files_in stories)" = "kessel-bridge.yaml tollen-light.yaml " ] ||
+    fail "expected stories/ to hold kessel-bridge.yaml and tollen-light.yaml, got: $(files_in stories)"
   cmp -s stories/kessel-bridge.yaml "$io/kessel.yaml" || fail "expected stories/kessel-bridge.yaml to equal export --story kessel-bridge"
   cmp -s stories/tollen-light.yaml "$io/tollen.yaml" || fail "expected stories/tollen-light.yaml to equal export --story tollen-light"
   run --db tollen.db export --out json-stories --format json
   expect_status 0
-  [ "$(ls json-stories | tr '\n' ' ')" = "kessel-bridge.json tollen-light.json " ] ||
-    fail "expected json-stories/ to hold kessel-bridge.json and tollen-light.json, got: $(ls json-stories | tr '\n' ' ')"
+  [ "$(files_in json-stories)" = "kessel-bridge.json tollen-light.json " ] ||
+    fail "expected json-stories/ to hold kessel-bridge.json and tollen-light.json, got: $(files_in json-stories)"
   # The files written import back as the two stories.
   run --db again.db import stories/kessel-bridge.yaml json-stories/tollen-light.json
   expect_status 0
@@ -1961,8 +1991,8 @@ case_export_csv_out_per_story() {
   expect_status 0
   run --db tollen.db export --out sheets --format csv
   expect_status 0
-  [ "$(ls sheets | tr '\n' ' ')" = "kessel-bridge.csv tollen-light.csv " ] ||
-    fail "expected sheets/ to hold kessel-bridge.csv and tollen-light.csv, got: $(ls sheets | tr '\n' ' ')"
+  [ "$(files_in sheets)" = "kessel-bridge.csv tollen-light.csv " ] ||
+    fail "expected sheets/ to hold kessel-bridge.csv and tollen-light.csv, got: $(files_in sheets)"
 }
 
 # --out naming a file that is there and not a folder is bad usage, said so.

@@ -24,6 +24,7 @@ struct ClaimThread {
   // answers a statement on another claim names it in responds_to.
   std::vector<ThreadNode> roots;
   std::vector<ClaimView> contradicting;
+  const Verdict* verdict = nullptr;  // null when none, or not yet published as of the filter's date
 };
 
 // Throws kNotFound for an unknown claim.

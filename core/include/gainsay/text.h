@@ -25,8 +25,9 @@ std::size_t display_width(std::string_view text);
 
 // Replaces control characters (C0, DEL, C1, and so every escape sequence's
 // introducer) and invalid UTF-8 with visible escapes like "\x1b", so that
-// text from a story cannot act on the terminal.
-std::string inert(std::string_view text);
+// text from a story cannot act on the terminal. Line breaks and tabs become
+// spaces, unless `keep_breaks` (for formats that carry them, like XML).
+std::string inert(std::string_view text, bool keep_breaks = false);
 
 // Splits `text` into lines no wider than `width` columns (a longer word
 // gets a line of its own), the first prefixed by `first_indent` and the rest
