@@ -967,7 +967,7 @@ eq([(r["depth"], r["statement"]) for r in rows], [("0", "watch-lights"), ("0", "
 case_show_verdict_as_of() {
   run show lights-off "$tollen"
   expect_status 0
-  expect_flat_has "verdict: Mostly true — The island log shows the lamp was switched off by hand."
+  expect_flat_has "verdict: Mostly true (2032-06-10) — The island log shows the lamp was switched off by hand."
   run show lights-off "$tollen" --as-of 2032-06-10
   expect_status 0
   expect_out_has "verdict: Mostly true"
