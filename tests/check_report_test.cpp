@@ -35,7 +35,7 @@ statements:
   CHECK(text.str().find("Quotes: 3 checked \u00b7 1 exact \u00b7 0 normalised \u00b7 0 with-gaps \u00b7 1 not-found") == 0);
   CHECK(text.str().find("closest (67% alike) at t.txt:4:1: \u201ctow\u201d") != std::string::npos);
   CHECK(text.str().find("integrity_check ok") != std::string::npos);
-  CHECK(text.str().find("1 problems found.") != std::string::npos);
+  CHECK(text.str().find("1 problem found.") != std::string::npos);
   const auto parsed = nlohmann::json::parse(json.str());
   CHECK(parsed["problems"] == 1);
   CHECK(parsed["quotes"][0]["line"] == 3);

@@ -105,7 +105,10 @@ void write_check_text(std::ostream& out, const CheckReport& report, const TextSt
     w.line();
   }
   const std::size_t problems = report.problems();
-  w.wrapped(problems == 0 ? "No problems found." : std::to_string(problems) + " problems found.", "", "",
+  w.wrapped(problems == 0   ? "No problems found."
+            : problems == 1 ? "1 problem found."
+                            : std::to_string(problems) + " problems found.",
+            "", "",
             problems == 0 ? Colour::kGreen : Colour::kRed);
 }
 

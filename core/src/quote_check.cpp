@@ -222,6 +222,12 @@ QuoteFinder::Result QuoteFinder::find(std::string_view quote) const {
   }
   result.match = QuoteMatch::kNotFound;
   if (best <= m && best_end > best_start) {
+    // Show whole words: the alignment may stop inside one.
+    auto in_word = [](char32_t c) {
+      return c > 0x7f || (c >= U'a' && c <= U'z') || (c >= U'0' && c <= U'9') || c == U'-' || c == U'\'';
+    };
+    while (best_start > 0 && in_word(folded_[best_start - 1]) && in_word(folded_[best_start])) --best_start;
+    while (best_end < folded_.size() && in_word(folded_[best_end]) && in_word(folded_[best_end - 1])) ++best_end;
     result.similarity = 1.0 - static_cast<double>(best) / static_cast<double>(m);
     result.span = span(best_start, best_end);
   }

@@ -87,6 +87,13 @@ set(GAINSAY_CLI_CASES
   usage_unusable_database
   usage_help
   usage_help_reports
+  # check
+  check_clean
+  check_not_found
+  check_texts_dir
+  check_sourcing
+  check_database
+  check_bad_input
 )
 foreach(case IN LISTS GAINSAY_CLI_CASES)
   add_test(NAME cli.${case}

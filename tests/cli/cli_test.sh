@@ -2107,6 +2107,105 @@ case_usage_help() {
   for option in --story --actor --side --as-of --format; do expect_out_has "$option"; done
 }
 
+
+# --- check ---------------------------------------------------------------------
+
+harbour="$fixtures/quotes/harbour.yaml"  # its text, harbour-article.txt, beside it
+misquoted="$fixtures/quotes/harbour-misquoted.yaml"
+
+# Every quote found (exactly, normalised, with a gap), no warning: exit 0.
+case_check_clean() {
+  run check "$harbour"
+  expect_status 0
+  expect_out_has "Quotes: 3 checked · 1 exact · 1 normalised · 1 with-gaps · 0 not-found · 0"
+  expect_flat_has "exact authority-denies (Velport Port Authority) at $fixtures/quotes/harbour-article.txt:5:51"
+  expect_flat_has "normalised marr-neglect (Ilo Marr) at $fixtures/quotes/harbour-article.txt:6:46"
+  expect_flat_has "with-gaps authority-gap (Velport Port Authority)"
+  expect_out_has "Sourcing: 0 warnings on 0 claims"
+  expect_out_has "No problems found."
+}
+
+# A quote not in the text: exit 1, with the closest passage and its place.
+case_check_not_found() {
+  run check "$misquoted" --only quotes
+  expect_status 1
+  expect_flat_has "not-found authority-denies (Velport Port Authority) quote: “was inspected in April and found safe”"
+  expect_flat_has "closest (81% alike) at $fixtures/quotes/harbour-article.txt:5:51: “was inspected in March and found sound”"
+  expect_out_has "1 problem found."
+  run check "$misquoted" --only quotes --format json
+  expect_status 1
+  check_py '
+r = load()
+assert r["report"] == "check" and r["problems"] == 1, r["problems"]
+q = {x["statement"]: x for x in r["quotes"]}
+assert q["authority-denies"]["match"] == "not-found" and q["authority-denies"]["problem"] is True
+assert (q["authority-denies"]["line"], q["authority-denies"]["column"]) == (5, 51)
+assert q["marr-neglect"]["match"] == "normalised" and q["authority-gap"]["match"] == "with-gaps"
+assert r["sourcing"] is None and r["integrity"] is None
+'
+}
+
+# --texts points elsewhere; a text that cannot be read is a problem, a source
+# without a text is only unverifiable.
+case_check_texts_dir() {
+  mkdir texts
+  printf 'Nothing here.\n' > texts/harbour-article.txt
+  run check "$harbour" --only quotes --texts texts
+  expect_status 1
+  expect_out_has "3 not-found"
+  run check "$harbour" --only quotes --texts /
+  expect_status 1
+  expect_flat_has "unverifiable marr-neglect (Ilo Marr)"
+  expect_out_has "cannot be read"
+  run check "$fence" --only quotes
+  expect_status 0
+  run check "$harbour" --texts no-such-dir
+  expect_status 2
+}
+
+# Sourcing warnings are problems; --only chooses the checks.
+case_check_sourcing() {
+  run check "$story" --only sourcing
+  expect_status 1
+  expect_out_has "Sourcing:"
+  expect_out_lacks "Quotes:"
+  run check "$story" --only sourcing --format json
+  check_py '
+r = load()
+flags = {w["flag"] for w in r["sourcing"]}
+assert flags <= {"only-anonymous", "single-source", "only-interested-outlets", "accused-unanswered",
+                 "repeated-origin", "undated", "unsourced"}, flags
+assert r["problems"] == len(r["sourcing"]) > 0
+assert r["quotes"] is None
+'
+}
+
+# With a database, check also runs SQLite's integrity and foreign-key checks.
+case_check_database() {
+  run --db g.db import "$harbour"
+  expect_status 0
+  run --db g.db check --texts "$fixtures/quotes"
+  expect_status 0
+  expect_out_has "Database: integrity_check ok · foreign_key_check ok"
+  run --db g.db check --only integrity --format json
+  expect_status 0
+  check_py '
+r = load()
+assert r["integrity"] == {"ok": True, "problems": []}, r["integrity"]
+'
+  run --db none.db check
+  expect_status 2
+  expect_no_file none.db
+}
+
+# Bad input to check is bad input: exit 2, the file's place, nothing else.
+case_check_bad_input() {
+  run check "$bad/unknown-key.yaml"
+  expect_status 2
+  expect_err_has "unknown-key.yaml:"
+  expect_out_empty
+}
+
 # ------------------------------------------------------------------------------------
 
 if [ "$(type -t "case_$case_name")" != function ]; then
