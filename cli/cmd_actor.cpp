@@ -19,15 +19,10 @@ Command add_actor(CLI::App& app, const GlobalOptions& global) {
             const ReportFilter filter = to_filter(*options);
             const ClaimGraph graph = load_graph(to_input(*options, global), filter.story);
             const ActorRecord record = actor_record(Selection(graph, filter), *actor, *with_members);
-            if (options->format == "json") {
-              write_actor_json(std::cout, record);
-            } else if (options->format == "csv") {
-              write_actor_csv(std::cout, record);
-            } else if (options->format == "markdown") {
-              write_actor_markdown(std::cout, record);
-            } else {
-              write_actor_text(std::cout, record, stdout_style());
-            }
+            write_report(options->format, {[&] { write_actor_text(std::cout, record, stdout_style()); },
+                                           [&] { write_actor_markdown(std::cout, record); },
+                                           [&] { write_actor_json(std::cout, record); },
+                                           [&] { write_actor_csv(std::cout, record); }});
             return 0;
           }};
 }

@@ -17,15 +17,11 @@ Command add_disputed(CLI::App& app, const GlobalOptions& global) {
             const auto claims = find_disputed(graph, filter);
             ReportHeading heading{{}, filter};
             for (const Story& story : graph.stories()) heading.stories.push_back(story.id);
-            if (options->format == "json") {
-              write_disputed_json(std::cout, claims, heading);
-            } else if (options->format == "csv") {
-              write_disputed_csv(std::cout, claims);
-            } else if (options->format == "markdown") {
-              write_disputed_markdown(std::cout, claims, heading);
-            } else {
-              write_disputed_text(std::cout, claims, heading, stdout_style());
-            }
+            write_report(options->format,
+                         {[&] { write_disputed_text(std::cout, claims, heading, stdout_style()); },
+                          [&] { write_disputed_markdown(std::cout, claims, heading); },
+                          [&] { write_disputed_json(std::cout, claims, heading); },
+                          [&] { write_disputed_csv(std::cout, claims); }});
             return 0;
           }};
 }

@@ -17,15 +17,10 @@ Command add_show(CLI::App& app, const GlobalOptions& global) {
             const ReportFilter filter = to_filter(*options);
             const ClaimGraph graph = load_graph(to_input(*options, global), filter.story);
             const ClaimThread thread = claim_thread(Selection(graph, filter), ClaimId{*claim});
-            if (options->format == "json") {
-              write_thread_json(std::cout, thread);
-            } else if (options->format == "csv") {
-              write_thread_csv(std::cout, thread);
-            } else if (options->format == "markdown") {
-              write_thread_markdown(std::cout, thread);
-            } else {
-              write_thread_text(std::cout, thread, stdout_style());
-            }
+            write_report(options->format, {[&] { write_thread_text(std::cout, thread, stdout_style()); },
+                                           [&] { write_thread_markdown(std::cout, thread); },
+                                           [&] { write_thread_json(std::cout, thread); },
+                                           [&] { write_thread_csv(std::cout, thread); }});
             return 0;
           }};
 }

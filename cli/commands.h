@@ -58,6 +58,12 @@ InputOptions to_input(const ReportOptions& options, const GlobalOptions& global)
 // Adds --format with these choices, the first being the default.
 void add_format_option(CLI::App* command, std::string& format, const std::vector<std::string>& choices);
 
+// A report's four renderings; write_report calls the one --format names.
+struct Renderers {
+  std::function<void()> text, markdown, json, csv;
+};
+void write_report(const std::string& format, const Renderers& renderers);
+
 // How text goes to stdout here: its width, and colour only on a terminal
 // and never with NO_COLOR.
 TextStyle stdout_style();

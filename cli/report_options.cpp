@@ -51,6 +51,18 @@ ReportFilter to_filter(const ReportOptions& options) {
   return filter;
 }
 
+void write_report(const std::string& format, const Renderers& renderers) {
+  if (format == "json") {
+    renderers.json();
+  } else if (format == "csv") {
+    renderers.csv();
+  } else if (format == "markdown") {
+    renderers.markdown();
+  } else {
+    renderers.text();
+  }
+}
+
 InputOptions to_input(const ReportOptions& options, const GlobalOptions& global) {
   return InputOptions{options.files, global.db_path};
 }
