@@ -278,7 +278,8 @@ Fields StoryParser::fields(const YAML::Node& node, std::string_view what, const 
     return f;
   }
   for (auto it = node.begin(); it != node.end(); ++it) {
-    const YAML::Node& key_node = it->first;
+    // yaml-cpp's iterator yields a temporary pair: keep copies (cheap handles).
+    const YAML::Node key_node = it->first;
     if (!key_node.IsScalar()) {
       error(place_of(key_node), "expected a plain key in " + std::string(what));
       continue;
