@@ -33,6 +33,7 @@ Command add_actor(CLI::App& app, const GlobalOptions& global);
 Command add_graph(CLI::App& app, const GlobalOptions& global);
 Command add_export(CLI::App& app, const GlobalOptions& global);
 Command add_check(CLI::App& app, const GlobalOptions& global);
+Command add_report(CLI::App& app, const GlobalOptions& global);
 // timeline, shifts, contradictions, matrix, claims, actors: the table reports.
 std::vector<Command> add_listings(CLI::App& app, const GlobalOptions& global);
 

@@ -41,6 +41,7 @@ int main(int argc, char** argv) {
       add_graph(app, global),
       add_export(app, global),
       add_check(app, global),
+      add_report(app, global),
   };
   for (Command& command : add_listings(app, global)) commands.push_back(std::move(command));
   try {

@@ -8,8 +8,9 @@ top=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 build_packages=(g++ cmake make pkg-config libboost-graph-dev libsqlitecpp-dev libsqlite3-dev
   libcli11-dev doctest-dev libyaml-cpp-dev nlohmann-json3-dev libutf8proc-dev)
 # What the end-to-end tests use besides: python3 parses JSON and CSV output,
-# NetworkX reads the GraphML, Graphviz renders the DOT.
-test_packages=(python3 python3-networkx graphviz)
+# NetworkX reads the GraphML, Graphviz renders the DOT, headless Chromium
+# renders the HTML report.
+test_packages=(python3 python3-networkx graphviz chromium fonts-liberation2)
 
 install_missing() {
   local missing=()

@@ -12,6 +12,7 @@
 #include <cerrno>
 #include <cstdio>
 #include <cstdlib>
+#include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <functional>
@@ -67,7 +68,7 @@ Drawing::Drawing(const GraphSubset& subset)
   const Selection& selection = subset.selection;
   const Graph& g = impl_.graph;
   const ReportFilter& f = selection.filter();
-  const bool everything = !subset.claim && f.actor.empty() && f.side.empty() && !f.since && !f.until && !f.as_of;
+  const bool everything = !subset.claim && !subset.disputed_only && f.actor.empty() && f.side.empty() && !f.since && !f.until && !f.as_of;
   std::size_t stories = 0;
   for (std::size_t s = 0; s < impl_.stories.size(); ++s) {
     if (!selection.in_story(impl_.stories[s])) continue;
@@ -82,7 +83,7 @@ Drawing::Drawing(const GraphSubset& subset)
   std::vector<ClaimView> claims;
   if (subset.claim) {
     claims.push_back(selection.find_claim(*subset.claim));
-  } else {
+  } else if (!subset.disputed_only) {
     claims = selection.claims();
   }
   auto add_actor = [&](Vertex v) {
@@ -102,6 +103,7 @@ Drawing::Drawing(const GraphSubset& subset)
     const Vertex v = impl_.claim_vertex(a.claim);
     status_[v] = a.status;
     if (a.disputed) disputed_.insert(v);
+    if (a.disputed && subset.disputed_only) claims.push_back(a.claim);
   }
   for (const ClaimView& claim : claims) {
     const Vertex cv = impl_.claim_vertex(claim);
@@ -440,42 +442,76 @@ void write_graph_json(std::ostream& out, const GraphSubset& subset) {
   out << graph.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';
 }
 
+namespace {
+
+// A new file in the temp folder with a random name (mkstemps, O_EXCL), so
+// nothing planted there can be written through; removed when it goes.
+class TempFile {
+ public:
+  explicit TempFile(const char* suffix) {
+    path_ = (std::filesystem::temp_directory_path() / ("gainsay-XXXXXX" + std::string(suffix))).string();
+    fd_ = mkstemps(path_.data(), static_cast<int>(std::strlen(suffix)));
+    if (fd_ < 0) throw Error(ErrorCode::kIo, "cannot make a temporary file in " + std::filesystem::temp_directory_path().string());
+  }
+  ~TempFile() {
+    if (fd_ >= 0) close(fd_);
+    std::error_code ec;
+    std::filesystem::remove(path_, ec);
+  }
+  TempFile(const TempFile&) = delete;
+  TempFile& operator=(const TempFile&) = delete;
+
+  const std::string& path() const { return path_; }
+  void write_all(const std::string& text) {
+    for (std::size_t written = 0; written < text.size();) {
+      const ssize_t n = ::write(fd_, text.data() + written, text.size() - written);
+      if (n < 0 && errno == EINTR) continue;
+      if (n <= 0) throw Error(ErrorCode::kIo, "cannot write " + path_);
+      written += static_cast<std::size_t>(n);
+    }
+  }
+
+ private:
+  std::string path_;
+  int fd_ = -1;
+};
+
+// Runs Graphviz's dot on the subset's DOT, writing `format` to `out_path`.
+// Returns false when dot is not installed.
+bool run_dot(const GraphSubset& subset, const std::string& format, const std::string& out_path) {
+  TempFile dot_file(".dot");
+  std::ostringstream dot;
+  write_graph_dot(dot, subset);
+  dot_file.write_all(dot.str());
+  const int status = run({"dot", "-T" + format, "-o", out_path, dot_file.path()});
+  if (status < 0 && errno == ENOENT) return false;
+  if (status != 0) {
+    throw Error(ErrorCode::kIo, "Graphviz's dot failed to draw " + out_path + " (status " + std::to_string(status) + ")");
+  }
+  return true;
+}
+
+}  // namespace
+
 void render_graph(const GraphSubset& subset, const std::string& path) {
   const std::string extension = std::filesystem::path(path).extension().string();
   if (extension != ".svg" && extension != ".png" && extension != ".pdf") {
     throw Error(ErrorCode::kInvalidData, "--render " + path + ": expected a file ending in .svg, .png or .pdf");
   }
-  // mkstemps makes a new file with a random name (O_EXCL), so nothing
-  // planted in the temp folder can be written through.
-  std::string dot_file = (std::filesystem::temp_directory_path() / "gainsay-XXXXXX.dot").string();
-  const int fd = mkstemps(dot_file.data(), 4);
-  if (fd < 0) throw Error(ErrorCode::kIo, "cannot make a temporary file in " + std::filesystem::temp_directory_path().string());
-  {
-    std::ostringstream dot;
-    write_graph_dot(dot, subset);
-    const std::string text = dot.str();
-    std::size_t written = 0;
-    while (written < text.size()) {
-      const ssize_t n = write(fd, text.data() + written, text.size() - written);
-      if (n < 0 && errno == EINTR) continue;
-      if (n <= 0) {
-        close(fd);
-        std::filesystem::remove(dot_file);
-        throw Error(ErrorCode::kIo, "cannot write " + dot_file);
-      }
-      written += static_cast<std::size_t>(n);
-    }
-    close(fd);
-  }
-  const int status = run({"dot", "-T" + extension.substr(1), "-o", path, dot_file});
-  const int why = errno;
-  std::filesystem::remove(dot_file);
-  if (status < 0 && why == ENOENT) {
+  if (!run_dot(subset, extension.substr(1), path)) {
     throw Error(ErrorCode::kNotFound,
                 "Graphviz is not installed (no 'dot' program on PATH): install Debian's graphviz package, "
                 "or write the DOT with --format dot and render it elsewhere");
   }
-  if (status != 0) throw Error(ErrorCode::kIo, "Graphviz's dot failed to render " + path + " (status " + std::to_string(status) + ")");
+}
+
+std::optional<std::string> render_svg(const GraphSubset& subset) {
+  TempFile svg(".svg");
+  if (!run_dot(subset, "svg", svg.path())) return std::nullopt;
+  std::ifstream in(svg.path(), std::ios::binary);
+  std::ostringstream text;
+  text << in.rdbuf();
+  return text.str();
 }
 
 }  // namespace gainsay

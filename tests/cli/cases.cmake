@@ -94,6 +94,10 @@ set(GAINSAY_CLI_CASES
   check_sourcing
   check_database
   check_bad_input
+  # report
+  report_html
+  report_hostile
+  report_as_of
 )
 foreach(case IN LISTS GAINSAY_CLI_CASES)
   add_test(NAME cli.${case}

@@ -2206,6 +2206,48 @@ case_check_bad_input() {
   expect_out_empty
 }
 
+# --- report --------------------------------------------------------------------
+
+# The HTML page: one card per disputed claim, to a file or stdout.
+case_report_html() {
+  run report "$story" --html page.html
+  expect_status 0
+  expect_file page.html
+  expect_err_has "wrote page.html"
+  run disputed "$story" --format json
+  local disputed
+  disputed=$(python3 -c 'import json, sys; print(len(json.load(open(sys.argv[1]))["claims"]))' "$out")
+  [ "$(grep -o '<article class="claim"' page.html | wc -l)" -eq "$disputed" ] || fail "expected $disputed cards"
+  grep -q '<script' page.html && fail "the page has a <script>"
+  run report "$story" --html -
+  expect_status 0
+  expect_first_line "<!DOCTYPE html>"
+  run report "$story"
+  expect_status 2
+  run report "$story" --html no-such-dir/page.html
+  expect_status 2
+  expect_err_has "cannot write no-such-dir/page.html"
+}
+
+# Story text cannot become markup or script in the page.
+case_report_hostile() {
+  run report "$hostile" --html -
+  expect_status 0
+  expect_out_lacks "<script"
+  expect_out_lacks "]]>"
+  expect_out_has "&lt;script&gt;"
+}
+
+# The filters apply: before any answer, nothing is disputed.
+case_report_as_of() {
+  run report "$tollen" --html - --as-of 2032-05-01
+  expect_status 0
+  expect_out_has "No claim is disputed here."
+  expect_out_has "as a reader could know it on <time datetime=\"2032-05-01\">"
+  run report "$tollen" --html -
+  expect_out_lacks "No claim is disputed here."
+}
+
 # ------------------------------------------------------------------------------------
 
 if [ "$(type -t "case_$case_name")" != function ]; then

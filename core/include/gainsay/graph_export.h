@@ -16,6 +16,7 @@ namespace gainsay {
 struct GraphSubset {
   const Selection& selection;
   std::optional<ClaimId> claim;
+  bool disputed_only = false;  // only the disputed claims' part
 };
 
 void write_graph_dot(std::ostream& out, const GraphSubset& subset);
@@ -27,5 +28,9 @@ void write_graph_json(std::ostream& out, const GraphSubset& subset);
 // .png, .pdf) chooses the format. Throws kNotFound when dot is not
 // installed, kInvalidData for another extension, kIo when dot fails.
 void render_graph(const GraphSubset& subset, const std::string& path);
+
+// The graph drawn by Graphviz as an SVG document, or nullopt when Graphviz
+// is not installed. Throws kIo when dot fails.
+std::optional<std::string> render_svg(const GraphSubset& subset);
 
 }  // namespace gainsay
