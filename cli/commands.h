@@ -12,6 +12,7 @@
 
 #include "gainsay/dispute.h"
 #include "gainsay/input.h"
+#include "gainsay/standing.h"
 #include "gainsay/text.h"
 
 namespace gainsay::cli {
@@ -34,6 +35,9 @@ Command add_graph(CLI::App& app, const GlobalOptions& global);
 Command add_export(CLI::App& app, const GlobalOptions& global);
 Command add_check(CLI::App& app, const GlobalOptions& global);
 Command add_report(CLI::App& app, const GlobalOptions& global);
+Command add_standing(CLI::App& app, const GlobalOptions& global);
+// --trust and --distrust, for standing and graph --format apx.
+void add_trust_options(CLI::App* command, TrustProfile& profile);
 // timeline, shifts, contradictions, matrix, claims, actors: the table reports.
 std::vector<Command> add_listings(CLI::App& app, const GlobalOptions& global);
 

@@ -42,6 +42,7 @@ int main(int argc, char** argv) {
       add_export(app, global),
       add_check(app, global),
       add_report(app, global),
+      add_standing(app, global),
   };
   for (Command& command : add_listings(app, global)) commands.push_back(std::move(command));
   try {
