@@ -5,6 +5,9 @@
 
 #include "commands.h"
 #include "gainsay/error.h"
+#include "gainsay/aif.h"
+#include "gainsay/argdown.h"
+#include "gainsay/claim_review.h"
 #include "gainsay/story_writer.h"
 
 namespace gainsay::cli {
@@ -15,11 +18,12 @@ Command add_export(CLI::App& app, const GlobalOptions& global) {
     std::string out_dir;
   };
   auto options = std::make_shared<Options>();
-  CLI::App* command = app.add_subcommand("export", "write stories back as story files (YAML, JSON) or a CSV sheet");
+  CLI::App* command = app.add_subcommand(
+      "export", "write stories as story files (YAML, JSON), a CSV sheet, ClaimReview JSON-LD, AIF or Argdown");
   command->add_option("files", options->report.files, "story files to read instead of the database")
       ->check(CLI::ExistingFile);
   command->add_option("--story", options->report.story, "only this story (its id)");
-  add_format_option(command, options->report.format, {"yaml", "json", "csv"});
+  add_format_option(command, options->report.format, {"yaml", "json", "csv", "claimreview", "aif", "argdown"});
   command->add_option("--out", options->out_dir, "write one file per story into this folder instead of stdout");
   return {command, [options, &global] {
             const auto& format = options->report.format;
@@ -28,7 +32,17 @@ Command add_export(CLI::App& app, const GlobalOptions& global) {
             const ClaimGraph graph = load_graph(to_input(options->report, global), story);
             const auto& stories = graph.stories();
             auto write = [&](std::ostream& out, const std::vector<Story>& some) {
-              if (format == "csv") {
+              if (format == "claimreview") {
+                const std::size_t skipped = write_claim_reviews(out, some);
+                if (skipped > 0) {
+                  std::cerr << "gainsay: " << skipped << (skipped == 1 ? " claim has" : " claims have")
+                            << " no verdict and no ClaimReview\n";
+                }
+              } else if (format == "aif") {
+                write_aif(out, some);
+              } else if (format == "argdown") {
+                write_argdown(out, some);
+              } else if (format == "csv") {
                 write_stories_csv(out, some);
               } else if (format == "json") {
                 write_story_json(out, some.front());
@@ -37,7 +51,8 @@ Command add_export(CLI::App& app, const GlobalOptions& global) {
               }
             };
             if (options->out_dir.empty()) {
-              if (format != "csv" && stories.size() != 1) {
+              // These hold one story; the others can hold several.
+              if ((format == "yaml" || format == "json") && stories.size() != 1) {
                 throw Error(ErrorCode::kInvalidData,
                             std::to_string(stories.size()) + " stories to export; a story file holds one: choose one "
                                                              "with --story, or write each to a file with --out DIR");
@@ -53,7 +68,8 @@ Command add_export(CLI::App& app, const GlobalOptions& global) {
             }
             // One file per story, named after it (a CSV sheet's story is its file's name).
             for (const Story& each : stories) {
-              const auto path = std::filesystem::path(options->out_dir) / (each.id.value + "." + format);
+              const std::string extension = format == "claimreview" ? "jsonld" : format == "aif" ? "json" : format;
+              const auto path = std::filesystem::path(options->out_dir) / (each.id.value + "." + extension);
               std::ofstream out(path);
               write(out, {each});
               if (!out) throw Error(ErrorCode::kIo, "cannot write " + path.string());

@@ -11,6 +11,7 @@
 #include <sstream>
 #include <unordered_map>
 
+#include "gainsay/claim_review.h"
 #include "gainsay/error.h"
 
 namespace gainsay {
@@ -637,6 +638,7 @@ StoryFileResult read_story_file(const std::string& path) {
     }
   }
   if (in.bad()) return failure("cannot read file");
+  if (looks_like_json_ld(text)) return parse_claim_reviews(text, path);
   return parse_story(text, path);
 }
 

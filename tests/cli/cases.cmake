@@ -98,6 +98,11 @@ set(GAINSAY_CLI_CASES
   report_html
   report_hostile
   report_as_of
+  # argumentation and interchange
+  claimreview_round_trip
+  aif_export
+  argdown_parses
+  standing
 )
 foreach(case IN LISTS GAINSAY_CLI_CASES)
   add_test(NAME cli.${case}

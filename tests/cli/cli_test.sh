@@ -2248,6 +2248,110 @@ case_report_as_of() {
   expect_out_lacks "No claim is disputed here."
 }
 
+# --- interchange ---------------------------------------------------------------
+
+reviews="$fixtures/interchange/reviews.jsonld"  # two ClaimReviews with every field gainsay keeps
+
+# ClaimReview JSON-LD imports as a story and exports back the same.
+case_claimreview_round_trip() {
+  run --db g.db import "$reviews"
+  expect_status 0
+  expect_out_has "imported reviews: 4 actors, 2 sources, 2 claims, 3 statements"
+  run --db g.db export --format claimreview
+  expect_status 0
+  check_py '
+want = json.load(open(sys.argv[2], encoding="utf-8"))
+eq(load(), want, "ClaimReview after the round trip")
+' "$reviews"
+  run export "$story" --format claimreview
+  expect_status 0
+  expect_err_has "have no verdict and no ClaimReview"
+  printf '[{"@type": "ClaimReview", "claimReviewed": }]' > broken.jsonld
+  run --db g.db import broken.jsonld
+  expect_status 2
+  expect_err_has "broken.jsonld:1:44: error: malformed JSON"
+}
+
+# AIF: every edge joins nodes that exist; every L-node has a locution.
+case_aif_export() {
+  run export "$tollen" --format aif
+  expect_status 0
+  check_py '
+aif = load()
+ids = {n["nodeID"]: n["type"] for n in aif["nodes"]}
+assert all(e["fromID"] in ids and e["toID"] in ids for e in aif["edges"]), "dangling edge"
+assert {ids[l["nodeID"]] for l in aif["locutions"]} == {"L"}
+assert sum(1 for t in ids.values() if t == "L") == 19 == len(aif["locutions"])
+assert {"I", "L", "YA", "CA", "TA"} <= set(ids.values()), set(ids.values())
+people = {p["participantID"] for p in aif["participants"]}
+assert all(l["personID"] in people for l in aif["locutions"])
+'
+}
+
+# Argdown that the Argdown parser itself accepts, hostile text included.
+case_argdown_parses() {
+  local argdown_dir=${GAINSAY_ARGDOWN_DIR:-$HOME/.cache/gainsay-argdown}
+  if [ ! -x "$argdown_dir/node_modules/.bin/argdown" ]; then
+    command -v npm >/dev/null || { echo "skipped: npm is not installed"; exit 77; }
+    mkdir -p "$argdown_dir"
+    (cd "$argdown_dir" && timeout 300 npm install --no-audit --no-fund --silent @argdown/cli >/dev/null 2>&1) ||
+      { echo "skipped: @argdown/cli does not install here"; exit 77; }
+  fi
+  local file
+  for file in "$tollen" "$hostile"; do
+    run export "$file" --format argdown
+    expect_status 0
+    cp "$out" story.argdown
+    rm -f story.json
+    "$argdown_dir/node_modules/.bin/argdown" json story.argdown . >argdown.log 2>&1
+    [ -f story.json ] || fail "the Argdown parser rejected the export of $file: $(tail -5 argdown.log)"
+  done
+  check_py '
+doc = json.load(open("story.json", encoding="utf-8"))
+data = [a.get("data", {}) for a in doc["arguments"].values()]
+assert any(d.get("actor", "").startswith("<script>alert") for d in data), data
+' 
+  run export "$tollen" --format argdown
+  cp "$out" story.argdown
+  rm -f story.json
+  "$argdown_dir/node_modules/.bin/argdown" json story.argdown . >argdown.log 2>&1
+  check_py '
+from collections import Counter
+doc = json.load(open("story.json", encoding="utf-8"))
+eq(len(doc["statements"]), 7, "statements (claims)")
+kinds = Counter(r["relationType"] for r in doc["relations"])
+eq(kinds["contradictory"], 1, "contradictions")
+assert kinds["support"] > 0 and kinds["attack"] > 0, kinds
+'
+}
+
+# standing and its apx, through the binary.
+case_standing() {
+  run standing "$tollen"
+  expect_status 0
+  expect_out_has "Standing of 7 claims"
+  # Askar's side backs both lights-off and storm-damage, which contradict
+  # each other: trusting Askar cannot settle them. Harbour Watch backs one.
+  run standing "$tollen" --format json --trust askar
+  expect_status 0
+  check_py '
+labels = {c["claim"]: c["label"] for c in load()["claims"]}
+eq((labels["lights-off"], labels["storm-damage"]), ("undecided", "undecided"), "trusting Askar")
+'
+  run standing "$tollen" --format json --trust "Harbour Watch"
+  expect_status 0
+  check_py '
+labels = {c["claim"]: c["label"] for c in load()["claims"]}
+eq((labels["lights-off"], labels["storm-damage"]), ("in", "out"), "trusting Harbour Watch")
+'
+  run standing "$tollen" --trust atlantis
+  expect_status 2
+  expect_err_has "--trust 'atlantis'"
+  run graph "$tollen" --format apx
+  expect_status 0
+  expect_out_has "arg(c_lights_off)."
+}
+
 # ------------------------------------------------------------------------------------
 
 if [ "$(type -t "case_$case_name")" != function ]; then

@@ -1,0 +1,121 @@
+#include "gainsay/claim_review.h"
+
+#include <doctest/doctest.h>
+
+#include <nlohmann/json.hpp>
+
+#include <sstream>
+
+#include "test_stories.h"
+
+using namespace gainsay;
+using nlohmann::json;
+
+namespace {
+
+// Two reviews with every field gainsay keeps, as a fact-checker publishes them.
+const char* const kReviews = R"([
+  {
+    "@context": "https://schema.org",
+    "@type": "ClaimReview",
+    "url": "https://factcheck.example/dam",
+    "claimReviewed": "Freedonian artillery shelled the Ruritanian dam",
+    "datePublished": "2031-06-20",
+    "author": {"@type": "Organization", "name": "Bugle Fact Check"},
+    "reviewRating": {"@type": "Rating", "alternateName": "Unproven",
+                     "ratingExplanation": "No independent evidence of shelling."},
+    "itemReviewed": {
+      "@type": "Claim",
+      "author": {"@type": "Person", "name": "Col. Petra Ansel"},
+      "datePublished": "2031-06-11",
+      "appearance": [
+        {"@type": "CreativeWork", "url": "https://bugle.example/dam", "headline": "Dam breach floods villages",
+         "datePublished": "2031-06-12", "publisher": {"@type": "Organization", "name": "The Daily Bugle"}},
+        {"@type": "CreativeWork", "url": "https://tv.example/dam", "headline": "Ministry repeats dam charge",
+         "datePublished": "2031-06-13", "author": {"@type": "Person", "name": "Ada Reel"}}
+      ],
+      "firstAppearance": {"@type": "CreativeWork", "url": "https://bugle.example/dam",
+                          "headline": "Dam breach floods villages", "datePublished": "2031-06-12",
+                          "publisher": {"@type": "Organization", "name": "The Daily Bugle"}}
+    }
+  },
+  {
+    "@context": "https://schema.org",
+    "@type": "ClaimReview",
+    "claimReviewed": "The dam failed from poor upkeep",
+    "datePublished": "2031-06-25",
+    "author": {"@type": "Organization", "name": "Bugle Fact Check"},
+    "reviewRating": {"@type": "Rating", "alternateName": "False"},
+    "itemReviewed": {"@type": "Claim", "author": {"@type": "GovernmentOrganization", "name": "Government of Freedonia"},
+                     "datePublished": "2031-06"}
+  }
+])";
+
+Story read(const std::string& text, const std::string& name = "reviews.jsonld") {
+  StoryFileResult result = parse_claim_reviews(text, name);
+  for (const auto& d : result.diagnostics) INFO(d.to_string());
+  REQUIRE(result.story.has_value());
+  return *result.story;
+}
+
+}  // namespace
+
+TEST_CASE("ClaimReview: ClaimReview -> gainsay -> ClaimReview keeps every field") {
+  const Story story = read(kReviews);
+  CHECK(story.id.value == "reviews");
+  REQUIRE(story.claims.size() == 2);
+  CHECK(story.claims[0].verdict->rating == "Unproven");
+  REQUIRE(story.statements.size() == 3);  // the claimant's assertion, its repeat elsewhere, the second claim's
+  CHECK(story.statements[1].repeats->value == story.statements[0].id.value);
+
+  std::ostringstream out;
+  CHECK(write_claim_reviews(out, {story}) == 0);
+  CHECK(json::parse(out.str()) == json::parse(kReviews));
+}
+
+TEST_CASE("ClaimReview: a single object, an array, or a @graph") {
+  const json reviews = json::parse(kReviews);
+  CHECK(read(reviews[0].dump()).claims.size() == 1);
+  CHECK(read(json{{"@context", "https://schema.org"}, {"@graph", reviews}}.dump()).claims.size() == 2);
+  CHECK(looks_like_json_ld(reviews.dump()));
+  CHECK(looks_like_json_ld("  {\"@graph\": []}"));
+  CHECK_FALSE(looks_like_json_ld("{\"format\": 1, \"story\": {}}"));
+  CHECK_FALSE(looks_like_json_ld("format: 1\n"));
+}
+
+TEST_CASE("ClaimReview: bad input names the file, and the line and column of malformed JSON") {
+  const auto broken = parse_claim_reviews("[\n  {\"@type\": \"ClaimReview\",\n   \"claimReviewed\": }\n]", "bad.jsonld");
+  REQUIRE(broken.diagnostics.size() == 1);
+  CHECK(broken.diagnostics[0].line == 3);
+  CHECK(broken.diagnostics[0].column == 21);  // the unexpected }
+  CHECK(broken.diagnostics[0].message.rfind("malformed JSON", 0) == 0);
+
+  const auto wrong = parse_claim_reviews(R"([{"@type": "Claim"}, {"@type": "ClaimReview", "reviewRating": {}}])", "x.jsonld");
+  REQUIRE(wrong.diagnostics.size() == 2);
+  CHECK(wrong.diagnostics[0].message == "review 1: expected an object with \"@type\": \"ClaimReview\"");
+  CHECK(wrong.diagnostics[1].message == "review 2: missing \"claimReviewed\", the claim's text");
+  CHECK_FALSE(wrong.story.has_value());
+
+  const auto bad_date = parse_claim_reviews(
+      R"({"@type": "ClaimReview", "claimReviewed": "x", "datePublished": "2031-02-30", "reviewRating": {"alternateName": "False"}})",
+      "d.jsonld");
+  REQUIRE(bad_date.diagnostics.size() == 1);
+  CHECK(bad_date.diagnostics[0].message == "review 1: invalid date '2031-02-30': February 2031 has 28 days");
+}
+
+TEST_CASE("ClaimReview: claims with no verdict are skipped and counted") {
+  const Story story = testing::story_with(R"(claims:
+  - {id: a, text: Reviewed, verdict: {rating: True, by: bugle, date: 2031-07-01}}
+  - {id: b, text: Not reviewed}
+  - {id: c, text: Not reviewed either}
+statements:
+  - {id: s, by: ansel, claim: a, stance: asserts, date: 2031-06-11, source: bugle-0612}
+)");
+  std::ostringstream out;
+  CHECK(write_claim_reviews(out, {story}) == 2);
+  const json reviews = json::parse(out.str());
+  REQUIRE(reviews.size() == 1);
+  CHECK(reviews[0]["itemReviewed"]["author"] == json{{"@type", "Person"}, {"name", "Col. Petra Ansel"}});
+  CHECK(reviews[0]["itemReviewed"]["firstAppearance"]["publisher"]["name"] == "The Daily Bugle");
+  CHECK(reviews[0]["author"]["@type"] == "NewsMediaOrganization");
+}
