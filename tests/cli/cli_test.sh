@@ -2290,7 +2290,7 @@ assert all(l["personID"] in people for l in aif["locutions"])
 
 # Argdown that the Argdown parser itself accepts, hostile text included.
 case_argdown_parses() {
-  local argdown_dir=${GAINSAY_ARGDOWN_DIR:-$HOME/.cache/gainsay-argdown}
+  local argdown_dir=${GAINSAY_ARGDOWN_DIR:-${HOME:-/tmp}/.cache/gainsay-argdown}
   if [ ! -x "$argdown_dir/node_modules/.bin/argdown" ]; then
     command -v npm >/dev/null || { echo "skipped: npm is not installed"; exit 77; }
     mkdir -p "$argdown_dir"
