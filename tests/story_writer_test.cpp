@@ -62,8 +62,8 @@ TEST_CASE("StoryWriter: the CSV sheet has a row per statement with the names spe
   write_stories_csv(csv, {story});
   const std::string text = csv.str();
   CHECK(text.rfind("story,id,by,claim,stance,date,source,attribution,quote,note,responds_to,repeats,via,claim_text,"
-                   "actor_name,source_url\r\n", 0) == 0);
+                   "actor_name,source_url,actor_kind,actor_member_of,claim_about\r\n", 0) == 0);
   CHECK(text.find("dam,accuse,ansel,shelled,asserts,2031-06-11,bugle-0612,on-record,\"'=HYPERLINK") != std::string::npos);
-  CHECK(text.find("Col. Petra Ansel,https://example.org/dam-breach\r\n") != std::string::npos);
+  CHECK(text.find("Col. Petra Ansel,https://example.org/dam-breach,person,ruri-mod,freedonia\r\n") != std::string::npos);
   CHECK(text.find("dam,again,free-officials,shelled,denies,,,unknown,,,,deny,,") != std::string::npos);
 }

@@ -12,6 +12,7 @@
 #include <unordered_map>
 
 #include "gainsay/claim_review.h"
+#include "gainsay/csv_sheet.h"
 #include "gainsay/error.h"
 
 namespace gainsay {
@@ -642,21 +643,47 @@ StoryFileResult read_story_file(const std::string& path) {
   return parse_story(text, path);
 }
 
+namespace {
+
+// Sheets are the bulk road: read whole, without the story files' size limit.
+StoryFilesResult read_csv_sheet(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  StoryFilesResult result;
+  std::error_code ec;
+  if (!in || std::filesystem::is_directory(path, ec)) {
+    result.diagnostics.push_back({path, 0, 0, Diagnostic::Severity::kError, "cannot read file"});
+    return result;
+  }
+  std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  return parse_csv_sheet(text, path);
+}
+
+}  // namespace
+
 StoryFilesResult read_story_files(const std::vector<std::string>& paths) {
   StoryFilesResult result;
   std::map<std::string, std::string> seen;  // story id -> file
   for (const auto& path : paths) {
-    StoryFileResult one = read_story_file(path);
-    result.diagnostics.insert(result.diagnostics.end(), one.diagnostics.begin(), one.diagnostics.end());
-    if (!one.story) continue;
-    auto [it, inserted] = seen.emplace(one.story->id.value, path);
-    if (!inserted) {
-      result.diagnostics.push_back({path, 0, 0, Diagnostic::Severity::kError,
-                                    "story '" + it->first + "' is also in " + it->second +
-                                        "; expected each story once per import"});
-      continue;
+    std::vector<Story> stories;
+    if (is_csv_file(path)) {
+      StoryFilesResult sheet = read_csv_sheet(path);
+      result.diagnostics.insert(result.diagnostics.end(), sheet.diagnostics.begin(), sheet.diagnostics.end());
+      stories = std::move(sheet.stories);
+    } else {
+      StoryFileResult one = read_story_file(path);
+      result.diagnostics.insert(result.diagnostics.end(), one.diagnostics.begin(), one.diagnostics.end());
+      if (one.story) stories.push_back(std::move(*one.story));
     }
-    result.stories.push_back(std::move(*one.story));
+    for (Story& story : stories) {
+      auto [it, inserted] = seen.emplace(story.id.value, path);
+      if (!inserted) {
+        result.diagnostics.push_back({path, 0, 0, Diagnostic::Severity::kError,
+                                      "story '" + it->first + "' is also in " + it->second +
+                                          "; expected each story once per import"});
+        continue;
+      }
+      result.stories.push_back(std::move(story));
+    }
   }
   if (has_errors(result.diagnostics)) result.stories.clear();
   return result;

@@ -123,7 +123,7 @@ void write_stories_csv(std::ostream& out, const std::vector<Story>& stories) {
   Table table;
   table.columns = {"story", "id",          "by",      "claim",    "stance", "date",       "source",
                    "attribution", "quote", "note",    "responds_to", "repeats", "via", "claim_text",
-                   "actor_name", "source_url"};
+                   "actor_name", "source_url", "actor_kind", "actor_member_of", "claim_about"};
   for (const Story& story : stories) {
     std::map<std::string, const Claim*> claims;
     std::map<std::string, const Actor*> actors;
@@ -137,7 +137,9 @@ void write_stories_csv(std::ostream& out, const std::vector<Story>& stories) {
                             s.date ? s.date->to_string() : "", id(s.source),
                             std::string(to_string(s.attribution)), s.quote, s.note, id(s.responds_to), id(s.repeats),
                             id(s.via), claims.at(s.claim.value)->text, actors.at(s.by.value)->name,
-                            s.source ? sources.at(s.source->value)->url : ""});
+                            s.source ? sources.at(s.source->value)->url : "",
+                            std::string(to_string(actors.at(s.by.value)->kind)), id(actors.at(s.by.value)->member_of),
+                            claims.at(s.claim.value)->about.empty() ? "" : claims.at(s.claim.value)->about.front().value});
     }
   }
   write_table_csv(out, table);

@@ -1893,7 +1893,7 @@ case_export_csv() {
   check_py '
 rows = list(csv.reader(open(sys.argv[1], newline="", encoding="utf-8")))
 header = ["story", "id", "by", "claim", "stance", "date", "source", "attribution", "quote", "note", "responds_to",
-          "repeats", "via", "claim_text", "actor_name", "source_url"]
+          "repeats", "via", "claim_text", "actor_name", "source_url", "actor_kind", "actor_member_of", "claim_about"]
 eq(rows[0], header, "header")
 eq(all(len(row) == len(header) for row in rows), True, "every row has every column")
 records = [dict(zip(header, row)) for row in rows[1:]]

@@ -13,8 +13,9 @@ namespace gainsay {
 
 void write_story_yaml(std::ostream& out, const Story& story);
 void write_story_json(std::ostream& out, const Story& story);
-// Columns: story, then the statement keys, then claim_text, actor_name and
-// source_url; formula-like cells made inert.
+// Columns: story, then the statement keys, then claim_text, actor_name,
+// source_url, and actor_kind, actor_member_of and claim_about (the first
+// accused) so a sheet keeps sides; formula-like cells made inert.
 void write_stories_csv(std::ostream& out, const std::vector<Story>& stories);
 
 }  // namespace gainsay
