@@ -59,7 +59,7 @@ TEST_CASE("CsvSheet: each problem is named with its row, line and column") {
   CHECK(only_error("id,by,claim,stance,stanse\n") ==
         "dam.csv:1:20: error: unknown column 'stanse'; expected one of: story, id, by, claim, stance, date, source, "
         "attribution, quote, note, responds_to, repeats, via, claim_text, actor_name, source_url, actor_kind, "
-        "actor_member_of, claim_about");
+        "actor_member_of, claim_about, side");
   CHECK(only_error("id,by,claim\n") == "dam.csv:1:1: error: missing required column 'stance'");
   CHECK(only_error("id,by,claim,stance,claim_text\nx,a,c,asserts,\"open\n") ==
         "dam.csv:2:15: error: malformed CSV: a quoted field opened here is never closed");

@@ -78,6 +78,7 @@ void ClaimGraph::Impl::build() {
     StatementView& view = views[*it];
     view.story = &stories[node.story];
     view.statement = &stories[node.story].statements[node.index];
+    view.node = *it;
     const Vertex by = *target(*it, Relation::kBy);
     view.actor = &actor(by);
     view.side = &actor(side[by]);
@@ -126,7 +127,7 @@ std::vector<ClaimView> ClaimGraph::claims() const {
   std::vector<ClaimView> out;
   for (auto [it, end] = boost::vertices(impl_->graph); it != end; ++it) {
     const ClaimNode& node = impl_->graph[*it];
-    if (node.kind == NodeKind::kClaim) out.push_back({&impl_->stories[node.story], &impl_->claim(*it)});
+    if (node.kind == NodeKind::kClaim) out.push_back({&impl_->stories[node.story], &impl_->claim(*it), *it});
   }
   return out;
 }
@@ -156,7 +157,7 @@ std::vector<ClaimView> ClaimGraph::contradicting(const ClaimView& claim) const {
   std::sort(found.begin(), found.end());
   found.erase(std::unique(found.begin(), found.end()), found.end());
   std::vector<ClaimView> out;
-  for (Vertex other : found) out.push_back({claim.story, &impl_->claim(other)});
+  for (Vertex other : found) out.push_back({claim.story, &impl_->claim(other), other});
   return out;
 }
 

@@ -85,15 +85,8 @@ struct ClaimGraph::Impl {
     return out;
   }
 
-  Vertex claim_vertex(const ClaimView& view) const {
-    const std::size_t story = static_cast<std::size_t>(view.story - stories.data());
-    return index.at(story).claims.at(view.claim->id.value);
-  }
-
-  Vertex statement_vertex(const StatementView& view) const {
-    const std::size_t story = static_cast<std::size_t>(view.story - stories.data());
-    return index.at(story).statements.at(view.statement->id.value);
-  }
+  Vertex claim_vertex(const ClaimView& view) const { return static_cast<Vertex>(view.node); }
+  Vertex statement_vertex(const StatementView& view) const { return static_cast<Vertex>(view.node); }
 
   std::size_t story_index(const Story& story) const {
     const std::size_t i = static_cast<std::size_t>(&story - stories.data());

@@ -13,7 +13,7 @@ namespace {
 const std::vector<std::string_view> kColumns = {
     "story",      "id",        "by",          "claim",       "stance",     "date",        "source",
     "attribution", "quote",    "note",        "responds_to", "repeats",    "via",         "claim_text",
-    "actor_name", "source_url", "actor_kind", "actor_member_of", "claim_about"};
+    "actor_name", "source_url", "actor_kind", "actor_member_of", "claim_about", "side"};
 
 struct Field {
   std::string text;
@@ -183,6 +183,13 @@ StoryFilesResult parse_csv_sheet(std::string_view text, const std::string& file_
   struct Built {
     Story story;
     std::unordered_map<std::string, std::size_t> actor, claim, source, statement;
+    // A side column is optional and redundant: checked against the chains.
+    struct DeclaredSide {
+      std::string actor, side;
+      std::size_t line, column;
+      std::string where;
+    };
+    std::vector<DeclaredSide> declared_sides;
   };
   std::map<std::string, Built> stories;
   const std::string default_story = story_id.empty() ? slug_of_file(file_name) : story_id;
@@ -316,6 +323,9 @@ StoryFilesResult parse_csv_sheet(std::string_view text, const std::string& file_
       ensure_actor(via);
       s.via = ActorId{via};
     }
+    if (const Field* side = cell(row, "side"); side && !side->text.empty()) {
+      b.declared_sides.push_back({by, side->text, side->line, side->column, where});
+    }
     b.story.statements.push_back(std::move(s));
   }
   // References to statements, and claims without text, once every row is read.
@@ -336,14 +346,24 @@ StoryFilesResult parse_csv_sheet(std::string_view text, const std::string& file_
     // member_of cycles.
     std::unordered_map<std::string, const Actor*> by_id;
     for (const Actor& a : b.story.actors) by_id.emplace(a.id.value, &a);
+    std::unordered_map<std::string, std::string> root;
     for (const Actor& a : b.story.actors) {
       const Actor* at = &a;
       for (std::size_t steps = 0; at && at->member_of; ++steps) {
         if (steps > by_id.size()) {
           error(0, 0, "actor_member_of cycle through actor '" + a.id.value + "'");
+          at = nullptr;
           break;
         }
         at = by_id.at(at->member_of->value);
+      }
+      if (at) root[a.id.value] = at->id.value;
+    }
+    for (const auto& d : b.declared_sides) {
+      auto it = root.find(d.actor);
+      if (it != root.end() && it->second != d.side) {
+        error(d.line, d.column, d.where + ", column side: '" + d.side + "' is not the side of '" + d.actor +
+                                    "', whose actor_member_of chain ends at '" + it->second + "'");
       }
     }
   }

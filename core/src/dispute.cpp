@@ -4,6 +4,7 @@
 #include <array>
 #include <map>
 #include <set>
+#include <unordered_map>
 
 #include "gainsay/error.h"
 
@@ -16,13 +17,22 @@ constexpr std::array<std::string_view, 8> kStatusWords = {
 
 // A statement is superseded when the same actor made a dated statement on
 // the claim that certainly came after it. Undated statements are never
-// superseded and supersede nothing: they cannot be placed in time.
-bool superseded(const StatementView& s, const std::vector<StatementView>& statements) {
-  if (!s.statement->date) return false;
-  return std::any_of(statements.begin(), statements.end(), [&](const StatementView& other) {
-    return other.actor == s.actor && other.statement->date &&
-           other.statement->date->first_day() > s.statement->date->last_day();
-  });
+// superseded and supersede nothing: they cannot be placed in time. Linear:
+// one pass finds each actor's latest start, a second compares.
+std::vector<bool> superseded(const std::vector<StatementView>& statements) {
+  std::unordered_map<const Actor*, long> latest_start;
+  for (const StatementView& s : statements) {
+    if (!s.statement->date) continue;
+    const long start = s.statement->date->first_day();
+    auto [it, fresh] = latest_start.emplace(s.actor, start);
+    if (!fresh) it->second = std::max(it->second, start);
+  }
+  std::vector<bool> out(statements.size(), false);
+  for (std::size_t i = 0; i < statements.size(); ++i) {
+    const auto& date = statements[i].statement->date;
+    out[i] = date && latest_start.at(statements[i].actor) > date->last_day();
+  }
+  return out;
 }
 
 template <typename T>
@@ -126,7 +136,9 @@ std::vector<ClaimAssessment> assess_claims(const Selection& selection) {
     const std::vector<StatementView> statements = selection.statements_on(claim);
 
     std::vector<StatementView> current;
-    for (const StatementView& s : statements) {
+    const std::vector<bool> withdrawn = superseded(statements);
+    for (std::size_t i = 0; i < statements.size(); ++i) {
+      const StatementView& s = statements[i];
       switch (stance_class(s.statement->stance)) {
         case StanceClass::kFor: a.for_claim.push_back(s); break;
         case StanceClass::kAgainst:
@@ -135,7 +147,7 @@ std::vector<ClaimAssessment> assess_claims(const Selection& selection) {
         case StanceClass::kWithdrawn: a.withdrawn.push_back(s); break;
       }
       if (s.statement->date && (!a.first_date || *s.statement->date < *a.first_date)) a.first_date = s.statement->date;
-      if (superseded(s, statements)) continue;
+      if (withdrawn[i]) continue;
       current.push_back(s);
       if (is_for(s.statement->stance)) add_unique(a.sides_for, s.side);
       if (is_against(s.statement->stance)) add_unique(a.sides_against, s.side);

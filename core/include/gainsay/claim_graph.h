@@ -21,6 +21,7 @@ namespace gainsay {
 struct ClaimView {
   const Story* story = nullptr;
   const Claim* claim = nullptr;
+  std::size_t node = 0;  // the graph's own handle; opaque to callers
 };
 
 // A statement with everything it names resolved.
@@ -33,6 +34,7 @@ struct StatementView {
   const Source* source = nullptr; // null when unsourced
   const Actor* outlet = nullptr;  // the source's outlet, if known
   const Actor* via = nullptr;     // intermediary, if any
+  std::size_t node = 0;           // the graph's own handle; opaque to callers
 };
 
 // Counts of the graph, for summaries and tests.
