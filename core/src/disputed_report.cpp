@@ -114,16 +114,27 @@ void write_disputed_markdown(std::ostream& out, const std::vector<ClaimAssessmen
 void write_disputed_json(std::ostream& out, const std::vector<ClaimAssessment>& claims, const ReportHeading& heading) {
   Json stories = Json::array();
   for (const auto& id : heading.stories) stories.push_back(id.value);
-  Json report{{"report", "disputed"},
-              {"stories", stories},
-              {"filter",
-               {{"story", heading.filter.story ? Json(heading.filter.story->value) : Json(nullptr)},
-                {"actor", optional_text(heading.filter.actor)},
-                {"side", optional_text(heading.filter.side)},
-                {"since", heading.filter.since ? Json(heading.filter.since->to_string()) : Json(nullptr)},
-                {"until", heading.filter.until ? Json(heading.filter.until->to_string()) : Json(nullptr)},
-                {"as_of", heading.filter.as_of ? Json(heading.filter.as_of->to_string()) : Json(nullptr)}}},
-              {"claims", Json::array()}};
+  Json filter{{"story", heading.filter.story ? Json(heading.filter.story->value) : Json(nullptr)},
+              {"actor", optional_text(heading.filter.actor)},
+              {"side", optional_text(heading.filter.side)},
+              {"since", heading.filter.since ? Json(heading.filter.since->to_string()) : Json(nullptr)},
+              {"until", heading.filter.until ? Json(heading.filter.until->to_string()) : Json(nullptr)},
+              {"as_of", heading.filter.as_of ? Json(heading.filter.as_of->to_string()) : Json(nullptr)}};
+  auto dump = [](const Json& value, int indent) {
+    // Nested at `indent` spaces inside the report, as dump(2) would place it.
+    std::string text = value.dump(2, ' ', false, nlohmann::json::error_handler_t::replace);
+    std::string nested;
+    for (char c : text) {
+      nested += c;
+      if (c == '\n') nested.append(static_cast<std::size_t>(indent), ' ');
+    }
+    return nested;
+  };
+  // Written a claim at a time, so a report on a million statements never
+  // holds them all as one JSON document in memory.
+  out << "{\n  \"report\": \"disputed\",\n  \"stories\": " << dump(stories, 2) << ",\n  \"filter\": " << dump(filter, 2)
+      << ",\n  \"claims\": [";
+  bool first = true;
   for (const ClaimAssessment& a : claims) {
     Json against = Json::object();
     for (Stance stance : kAgainstOrder) against[std::string(to_string(stance))] = statements_json(with_stance(a.against, stance));
@@ -131,21 +142,23 @@ void write_disputed_json(std::ostream& out, const std::vector<ClaimAssessment>& 
     for (Stance stance : kEvasiveOrder) evasive[std::string(to_string(stance))] = statements_json(with_stance(a.evasive, stance));
     Json shifts = Json::array();
     for (const auto& shift : a.shifts) shifts.push_back(shift_json(shift));
-    report["claims"].push_back(Json{{"story", a.claim.story->id.value},
-                                    {"id", a.claim.claim->id.value},
-                                    {"text", a.claim.claim->text},
-                                    {"status", to_string(a.status)},
-                                    {"about", actors_json(a.accused)},
-                                    {"sides_for", actors_json(a.sides_for)},
-                                    {"sides_against", actors_json(a.sides_against)},
-                                    {"first_date", a.first_date ? Json(a.first_date->to_string()) : Json(nullptr)},
-                                    {"for", statements_json(a.for_claim)},
-                                    {"against", against},
-                                    {"evasive", evasive},
-                                    {"withdrawn", statements_json(a.withdrawn)},
-                                    {"shifts", shifts}});
+    const Json claim{{"story", a.claim.story->id.value},
+                     {"id", a.claim.claim->id.value},
+                     {"text", a.claim.claim->text},
+                     {"status", to_string(a.status)},
+                     {"about", actors_json(a.accused)},
+                     {"sides_for", actors_json(a.sides_for)},
+                     {"sides_against", actors_json(a.sides_against)},
+                     {"first_date", a.first_date ? Json(a.first_date->to_string()) : Json(nullptr)},
+                     {"for", statements_json(a.for_claim)},
+                     {"against", against},
+                     {"evasive", evasive},
+                     {"withdrawn", statements_json(a.withdrawn)},
+                     {"shifts", shifts}};
+    out << (first ? "\n    " : ",\n    ") << dump(claim, 4);
+    first = false;
   }
-  out << report.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';
+  out << (first ? "]\n}\n" : "\n  ]\n}\n");
 }
 
 void write_disputed_csv(std::ostream& out, const std::vector<ClaimAssessment>& claims) {
