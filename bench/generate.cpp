@@ -178,8 +178,9 @@ int main(int argc, char** argv) {
       // answers an earlier statement on the claim: responds_to chains grow
       s.responds_to = statements[earlier[earlier.size() - 1 - random.below(std::min<std::size_t>(earlier.size(), 5))]].id;
     }
-    if (!earlier.empty() && random.chance(0.05)) {
-      // the same words reported again by another outlet
+    if (i >= first_voices.size() && !earlier.empty() && random.chance(0.05)) {
+      // the same words reported again by another outlet (never in an actor's
+      // first row, which is where the sheet states its place in the hierarchy)
       const Statement& original = statements[earlier[random.below(earlier.size())]];
       s.by = original.by;
       s.stance = original.stance;
