@@ -103,6 +103,8 @@ set(GAINSAY_CLI_CASES
   aif_export
   argdown_parses
   standing
+  # documentation
+  readme_example
 )
 foreach(case IN LISTS GAINSAY_CLI_CASES)
   add_test(NAME cli.${case}

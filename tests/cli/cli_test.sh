@@ -2352,6 +2352,19 @@ eq((labels["lights-off"], labels["storm-damage"]), ("in", "out"), "trusting Harb
   expect_out_has "arg(c_lights_off)."
 }
 
+# The story in the README's example is a valid story, disputed as it says.
+case_readme_example() {
+  python3 -c 'import sys
+text = open(sys.argv[1], encoding="utf-8").read()
+start = text.index("```yaml\nformat: 1") + len("```yaml\n")
+open("readme.yaml", "w", encoding="utf-8").write(text[start:text.index("```", start)])' "$here/../../README.md" ||
+    fail "no story example in the README"
+  run disputed readme.yaml
+  expect_status 0
+  expect_out_has "Disputed claims: 1"
+  expect_out_has "Freedonian artillery shelled the dam"
+}
+
 # ------------------------------------------------------------------------------------
 
 if [ "$(type -t "case_$case_name")" != function ]; then
