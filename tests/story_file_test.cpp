@@ -391,3 +391,9 @@ TEST_CASE("issue 2: a stance that is the stem of a word is suggested the word") 
                                   "statements:\n  - {id: s, by: ansel, claim: shelled, stance: deny}\n");
   CHECK(contains(d.message, "unknown stance 'deny' (did you mean 'denies'?)"));
 }
+
+TEST_CASE("issue 2: a question mark in a {...} mapping gets a hint to quote the text") {
+  const Diagnostic d = only_error("format: 1\nstory: {id: x, title: Who did it?}\n");
+  CHECK(d.line == 2);
+  CHECK(contains(d.message, "(put text that holds ? : # , [ ] { } in double quotes)"));
+}

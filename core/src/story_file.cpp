@@ -569,7 +569,10 @@ StoryFileResult StoryParser::parse(std::string_view text) {
       error(place_of(e.mark), "malformed YAML: nested more than " + std::to_string(e.depth() - 1) +
                                   " levels deep; a story file needs at most 4");
     } catch (const YAML::Exception& e) {
-      error(place_of(e.mark), "malformed YAML: " + e.msg);
+      // The usual cause: text with ? : # , [ ] { } inside a {...} mapping.
+      const bool token = e.msg == "unknown token" || e.msg.rfind("end of map flow not found", 0) == 0;
+      error(place_of(e.mark), "malformed YAML: " + e.msg +
+                                  (token ? " (put text that holds ? : # , [ ] { } in double quotes)" : ""));
     }
     if (errors_ == 0 && documents.size() == 1) check_quotes(documents.front(), text);
     if (errors_ == 0 && documents.size() != 1) {
