@@ -43,6 +43,7 @@ int main(int argc, char** argv) {
       add_check(app, global),
       add_report(app, global),
       add_standing(app, global),
+      add_extract(app, global),
   };
   for (Command& command : add_listings(app, global)) commands.push_back(std::move(command));
   try {

@@ -194,12 +194,19 @@ const std::unordered_set<std::string> kRoleNouns = {
 const std::unordered_set<std::string> kJoin = {"of", "for", "the", "and", "to", "at", "on", "in", "'s"};
 const std::unordered_set<std::string> kSkipBetween = {
     "also",   "later",   "earlier", "again",     "then", "previously", "repeatedly", "twice", "once", "separately",
-    "reportedly", "has", "have",  "had",       "was",  "were",      "is",         "would", "will", "not",  "recently",
+    "reportedly", "has", "have",  "had",       "would", "will", "not",  "recently",
     "publicly", "privately", "flatly", "firmly", "strongly", "quickly", "immediately", "has", "further", "simply"};
 const std::unordered_set<std::string> kDays = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
                                                 "sunday", "today", "yesterday", "tonight"};
 const std::unordered_set<std::string> kNotCueAfter = {"to", "the", "a", "an", "of", "his", "her", "their", "its",
-                                                      "about", "these", "those", "such", "our", "my", "your"};
+                                                      "about", "these", "those", "such", "our", "my", "your",
+                                                      // passives: "will be added", "was reported"
+                                                      "be", "been", "being", "was", "were", "is", "are"};
+// Lines that end an article's body on a web page (its furniture follows).
+const std::unordered_set<std::string> kFurniture = {"related", "related articles", "related stories", "comments",
+                                                     "recommended", "you may also like", "read more", "more from",
+                                                     "related people", "share your story", "back to top button",
+                                                     "back to top", "most read", "trending", "advertisement"};
 const std::unordered_set<std::string> kNotSpeakerStart = {"his", "her", "their", "its", "our", "my",
     "but", "however", "meanwhile", "and", "so", "yet", "also", "then", "still", "earlier", "later", "now", "instead",
     "indeed", "last", "on", "in", "this", "that", "these", "those", "when", "while", "after", "before", "as", "if",
@@ -225,7 +232,14 @@ class Extractor {
   std::vector<Extracted> run();
 
  private:
-  bool cue_at(std::size_t w) const { return w < w_.size() && !w_[w].capital && verb_cues().count(w_[w].lower); }
+  bool cue_at(std::size_t w) const {
+    if (w >= w_.size() || w_[w].capital || !verb_cues().count(w_[w].lower) || w >= limit_) return false;
+    const bool joined = w > 0 && t_.gap_before(w) == kNone;
+    if (joined && (in(kNotCueAfter, w_[w - 1].lower) || verb_cues().count(w_[w - 1].lower))) return false;
+    // "positions said to be affiliated": a participle, not speech
+    if (w + 2 < w_.size() && w_[w + 1].lower == "to" && w_[w + 2].lower == "be") return false;
+    return true;
+  }
   // The speaker phrase ending just before word `end` (exclusive), walking
   // left over names, role nouns and joining words; nullopt if there is none.
   std::optional<Range> speaker_left(std::size_t end) const;
@@ -250,6 +264,7 @@ class Extractor {
   const KnownActors& known_;
   std::vector<Extracted> out_;
   std::vector<bool> used_;  // cue words already part of an attribution
+  std::size_t limit_ = 0;   // words from here on are page furniture, not the article
   std::string last_named_;  // the nearest preceding named speaker
 };
 
@@ -392,18 +407,29 @@ void Extractor::resolve(Extracted& e) {
   } else {
     e.attribution = Attribution::kOnRecord;
   }
-  // A known actor, by name, alias or surname.
+  // A known actor, by name or alias, matched on word boundaries; the match
+  // ending last in the phrase wins (its head: "spokesperson John Kirby" is
+  // Kirby, not the council he speaks for), then the longest.
   std::string name_lower;
   for (char c : e.speaker_name) name_lower += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  auto word_char = [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || (c & 0x80); };
+  std::size_t best_end = 0, best_length = 0;
   for (const Actor& actor : known_.actors) {
     std::vector<std::string> names = actor.aliases;
     names.push_back(actor.name);
     for (const std::string& n : names) {
       std::string l;
       for (char c : n) l += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-      if (!l.empty() && (name_lower == l || name_lower.find(l) != std::string::npos)) {
-        e.actor = actor.id;
-        return;
+      if (l.empty()) continue;
+      for (std::size_t at = name_lower.find(l); at != std::string::npos; at = name_lower.find(l, at + 1)) {
+        const std::size_t end = at + l.size();
+        const bool bounded = (at == 0 || !word_char(name_lower[at - 1])) && (end == name_lower.size() || !word_char(name_lower[end]));
+        if (!bounded) continue;
+        if (end > best_end || (end == best_end && l.size() > best_length)) {
+          best_end = end;
+          best_length = l.size();
+          e.actor = actor.id;
+        }
       }
     }
   }
@@ -411,6 +437,16 @@ void Extractor::resolve(Extracted& e) {
 
 std::vector<Extracted> Extractor::run() {
   used_.assign(w_.size(), false);
+  // The article ends at the first line that is only page furniture.
+  limit_ = w_.size();
+  for (std::size_t w = 1; w < w_.size() && limit_ == w_.size(); ++w) {
+    if (!(t_.gap_before(w) & kParagraph) || w_[w].start < 200) continue;
+    std::string line = w_[w].lower;
+    std::size_t k = w + 1;
+    for (; k < w_.size() && k < w + 5 && !(t_.gap_before(k) & kParagraph); ++k) line += " " + w_[k].lower;
+    const bool whole_line = k == w_.size() || (t_.gap_before(k) & kParagraph);
+    if (whole_line && kFurniture.count(line)) limit_ = w;
+  }
   // 1. Quotes: pair the marks; a paragraph that ends inside a quote and a
   // next paragraph that opens one continue it (news style).
   struct Quote {
@@ -460,6 +496,7 @@ std::vector<Extracted> Extractor::run() {
   for (std::size_t q = 0; q < quotes.size(); ++q) {
     const Quote& quote = quotes[q];
     const std::size_t first_word = t_.word_at(quote.open);
+    if (first_word >= limit_) break;
     const std::size_t after = t_.word_at(quote.close + 1);
     std::size_t inside = 0;
     for (std::size_t w = first_word; w < after; ++w) inside += w_[w].start < quote.close;
@@ -488,6 +525,18 @@ std::vector<Extracted> Extractor::run() {
         out_.push_back(std::move(part));
         continue;
       }
+      // The cue may come earlier in the sentence: "said that “...”",
+      // "accused the newspaper of “...”".
+      if (!cue_at(c)) {
+        for (std::size_t k = c, steps = 0; k > 0 && steps < 15 && !(t_.gap_before(k + 1) & (kBreaks | kQuoteClose)) &&
+                                           !(t_.gap_before(k) & kBreaks);
+             --k, ++steps) {
+          if (cue_at(k - 1) && !used_[k - 1]) {
+            c = k - 1;
+            break;
+          }
+        }
+      }
       if (cue_at(c) && !used_[c]) {
         cue_first = c;
         cue_last = cue_end(c);
@@ -504,7 +553,8 @@ std::vector<Extracted> Extractor::run() {
       }
     }
     // After the quote: ""...," X said" or ""...," said X".
-    if (cue_last == 0 && after < w_.size() && !(t_.gap_before(after) & kParagraph)) {
+    const bool ends_sentence = !content.text.empty() && content.text.back() == '.';
+    if (cue_last == 0 && !ends_sentence && after < w_.size() && !(t_.gap_before(after) & kParagraph)) {
       for (std::size_t w = after; w < w_.size() && w < after + 10; ++w) {
         if (w > after && (t_.gap_before(w) & (kBreaks | kQuoteOpen | kStraight))) break;
         if (!cue_at(w) || used_[w]) continue;
@@ -524,7 +574,7 @@ std::vector<Extracted> Extractor::run() {
     while (w + 1 < w_.size() && !(t_.gap_before(w + 1) & (kBreaks | kQuoteMarks))) ++w;
     return w + 1;  // exclusive
   };
-  for (std::size_t w = 0; w < w_.size(); ++w) {
+  for (std::size_t w = 0; w < limit_; ++w) {
     if (used_[w]) continue;
     // "according to X, ..." and "..., according to X."
     if (w_[w].lower == "according" && w + 2 < w_.size() && w_[w + 1].lower == "to") {
@@ -561,7 +611,7 @@ std::vector<Extracted> Extractor::run() {
                                                   w_[w + 2].lower == "elaborate"));
     } else if (w_[w].lower == "cast" && w + 2 < w_.size() && w_[w + 1].lower == "doubt" && w_[w + 2].lower == "on") {
       cue_last = w + 3;
-    } else if (cue_at(w) && !(w > 0 && in(kNotCueAfter, w_[w - 1].lower) && t_.gap_before(w) == kNone)) {
+    } else if (cue_at(w)) {
       cue_last = cue_end(w);
     }
     if (cue_last == 0) continue;
