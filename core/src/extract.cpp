@@ -157,10 +157,17 @@ const std::unordered_map<std::string, Cue>& verb_cues() {
                           "declared", "announced", "alleged", "alleges", "stressed", "emphasized", "emphasised",
                           "tweeted", "replied", "responded", "maintained", "suggested", "revealed", "urged",
                           "hinted", "reiterated", "cautioned", "predicted", "remarked", "observed", "recalled",
-                          "vowed", "pledged", "promised", "assured", "reaffirmed", "indicated", "signalled", "signaled"}) {
+                          "vowed", "pledged", "promised", "assured", "reaffirmed", "indicated", "signalled", "signaled",
+                          "reveals", "warn", "explains", "announces", "declares", "stresses", "notes", "adds",
+                          // participles that carry a second statement: "..., saying that ..."
+                          "saying", "adding", "arguing", "warning", "noting", "insisting", "claiming", "stressing",
+                          "emphasizing", "emphasising", "asserting", "explaining", "alleging", "expressed",
+                          "expresses"}) {
       m[w] = {Stance::kAsserts};
     }
-    for (const char* w : {"denied", "denies", "deny", "rejected", "rejects", "refuted", "refutes"}) m[w] = {Stance::kDenies};
+    for (const char* w : {"denied", "denies", "deny", "rejected", "rejects", "refuted", "refutes", "denying", "rejecting"}) {
+      m[w] = {Stance::kDenies};
+    }
     for (const char* w : {"dismissed", "dismisses", "ridiculed", "scoffed", "derided"}) m[w] = {Stance::kDismisses};
     for (const char* w : {"disputed", "disputes", "questioned", "questions", "contested", "challenged", "doubted"}) {
       m[w] = {Stance::kDisputes};
@@ -296,26 +303,39 @@ std::optional<Range> Extractor::subject_left(std::size_t cue) const {
   if (left > 0 && (w_[left - 1].lower == "and" || w_[left - 1].lower == "but") && t_.gap_before(left) == kNone) {
     return std::nullopt;
   }
-  if (auto near = speaker_left(left)) return near;
-  // "Austin, responding to a question, said ...": the nearest name before
-  // the cue in its sentence, across at most one comma.
+  if (auto near = speaker_left(left)) {
+    // "Mohammad Jamshidi, deputy political adviser to Raisi, tweeted": the
+    // name before an appositive role is the speaker.
+    if (near->first > 0 && (t_.gap_before(near->first) & kComma) && !(t_.gap_before(near->first) & ~unsigned{kComma}) &&
+        !w_[near->first].capital) {
+      if (auto name = speaker_left(near->first); name && w_[name->second - 1].capital) return name;
+    }
+    return near;
+  }
+  // "The US Treasury, in a March statement ..., expressed concern" and
+  // "Austin responding to a question said": the clause's subject is its
+  // first name, across at most two commas.
   int commas = 0;
-  for (std::size_t w = cue; w > 0 && cue - w < 16; --w) {
+  std::size_t clause_start = cue;
+  for (std::size_t w = cue; w > 0 && cue - w < 24; --w) {
     const unsigned gap = t_.gap_before(w);
     if (gap & (kBreaks | kQuoteMarks | kColon)) break;
-    if ((gap & kComma) && ++commas > 1) break;
-    const Word& word = w_[w - 1];
-    if (word.capital && !in(kNotSpeakerStart, word.lower) && !in(kDays, word.lower)) {
-      std::size_t end = w;
-      while (end < cue && w_[end].capital && t_.gap_before(end) == kNone) ++end;
-      return speaker_left(end);
-    }
+    if ((gap & kComma) && ++commas > 2) break;
+    clause_start = w - 1;
+  }
+  for (std::size_t w = clause_start; w < cue; ++w) {
+    const Word& word = w_[w];
+    if (!word.capital || in(kNotSpeakerStart, word.lower) || in(kDays, word.lower)) continue;
+    std::size_t end = w;
+    while (end < cue && (w_[end].capital || in(kRoleNouns, w_[end].lower)) && (end == w || t_.gap_before(end) == kNone)) ++end;
+    if (auto name = speaker_left(end)) return name;
   }
   return std::nullopt;
 }
 
 std::optional<Range> Extractor::speaker_right(std::size_t start) const {
   std::size_t w = start;
+  if (w < w_.size() && (t_.gap_before(w) & (kBreaks | kQuoteMarks))) return std::nullopt;
   while (w < w_.size() && (w_[w].lower == "the" || w_[w].lower == "a")) ++w;
   if (w < w_.size() && in(kPronouns, w_[w].lower)) return Range{w, w + 1};
   const std::size_t first = w;
@@ -560,6 +580,16 @@ std::vector<Extracted> Extractor::run() {
         if (!cue_at(w) || used_[w]) continue;
         cue_first = w;
         cue_last = cue_end(w);
+        // ""...," CNN quoted Kirby as saying."
+        if (w_[w].lower == "saying" && w >= 2 && w_[w - 1].lower == "as") {
+          std::size_t k = w - 1;
+          while (k > after && w_[k - 1].lower != "quoted") --k;
+          if (k > after && k < w - 1) {
+            speaker = Range{k, w - 1};
+            cue_first = k - 1;
+            break;
+          }
+        }
         const std::size_t left = skip_left(w);
         speaker = left > after ? speaker_left(left) : std::nullopt;
         if (!speaker) speaker = speaker_right(cue_last);
