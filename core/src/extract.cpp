@@ -2,8 +2,11 @@
 
 #include <utf8proc.h>
 
+#include "gainsay/error.h"
+
 #include <algorithm>
 #include <array>
+#include <cstdint>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -29,7 +32,7 @@ bool is_upper(char32_t c) {
 
 struct Word {
   std::size_t start, end;  // code points
-  std::string lower;       // ASCII-lowered text
+  std::string_view lower;  // ASCII-lowered text, a view into the Text's buffer
   bool capital;
 };
 
@@ -55,6 +58,13 @@ class Text {
     cp_.reserve(utf8.size());
     byte_.reserve(utf8.size() + 1);
     for (std::size_t pos = 0; pos < utf8.size();) {
+      const auto byte = static_cast<unsigned char>(utf8[pos]);
+      byte_.push_back(static_cast<std::uint32_t>(pos));
+      if (byte < 0x80) {  // most of a news text: no decoding needed
+        cp_.push_back(byte);
+        ++pos;
+        continue;
+      }
       utf8proc_int32_t c = 0;
       auto n = utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(utf8.data() + pos),
                                 static_cast<utf8proc_ssize_t>(utf8.size() - pos), &c);
@@ -62,12 +72,17 @@ class Text {
         c = 0xfffd;
         n = 1;
       }
-      byte_.push_back(pos);
       cp_.push_back(static_cast<char32_t>(c));
       pos += static_cast<std::size_t>(n);
     }
-    byte_.push_back(utf8.size());
+    byte_.push_back(static_cast<std::uint32_t>(utf8.size()));
     utf8_ = utf8;
+    // One lowered character per code point, so a word's lower form is a view.
+    lowered_.resize(cp_.size());
+    for (std::size_t i = 0; i < cp_.size(); ++i) {
+      const char32_t c = cp_[i];
+      lowered_[i] = c < 128 ? static_cast<char>(std::tolower(static_cast<int>(c))) : (c == U'\u2019' ? '\'' : '~');
+    }
     tokenize();
   }
 
@@ -127,17 +142,13 @@ class Text {
       }
       // "U.S." keeps its final stop when the word is initials.
       if (i < cp_.size() && cp_[i] == '.' && i - start >= 3 && cp_[i - 2] == '.') ++i;
-      Word w{start, i, "", is_upper(cp_[start])};
-      for (std::size_t k = start; k < i; ++k) {
-        const char32_t c = cp_[k];
-        w.lower += c < 128 ? static_cast<char>(std::tolower(static_cast<int>(c))) : (c == U'\u2019' ? '\'' : '~');
-      }
-      words_.push_back(std::move(w));
+      words_.push_back({start, i, std::string_view(lowered_).substr(start, i - start), is_upper(cp_[start])});
     }
   }
 
   std::u32string cp_;
-  std::vector<std::size_t> byte_;
+  std::string lowered_;
+  std::vector<std::uint32_t> byte_;  // per code point: its byte offset (texts under 4 GiB)
   std::string_view utf8_;
   std::vector<Word> words_;
 };
@@ -148,9 +159,9 @@ struct Cue {
   Stance stance;
 };
 
-const std::unordered_map<std::string, Cue>& verb_cues() {
-  static const std::unordered_map<std::string, Cue> cues = [] {
-    std::unordered_map<std::string, Cue> m;
+const std::unordered_map<std::string_view, Cue>& verb_cues() {
+  static const std::unordered_map<std::string_view, Cue> cues = [] {
+    std::unordered_map<std::string_view, Cue> m;
     for (const char* w : {"said", "says", "say", "told", "tells", "stated", "states", "added", "adds", "wrote",
                           "writes", "claimed", "claims", "warned", "warns", "accused", "accuses", "insisted",
                           "insists", "argued", "argues", "asserted", "asserts", "noted", "notes", "explained",
@@ -184,10 +195,10 @@ const std::unordered_map<std::string, Cue>& verb_cues() {
   return cues;
 }
 
-bool in(const std::unordered_set<std::string>& set, const std::string& word) { return set.count(word) > 0; }
+bool in(const std::unordered_set<std::string_view>& set, std::string_view word) { return set.count(word) > 0; }
 
-const std::unordered_set<std::string> kPronouns = {"he", "she", "they", "it", "we", "i"};
-const std::unordered_set<std::string> kRoleNouns = {
+const std::unordered_set<std::string_view> kPronouns = {"he", "she", "they", "it", "we", "i"};
+const std::unordered_set<std::string_view> kRoleNouns = {
     "spokesperson", "spokesman", "spokeswoman", "minister", "secretary", "adviser", "advisor", "official", "officials",
     "analysts", "analyst", "experts", "expert", "sources", "source", "diplomats", "diplomat", "commander", "president",
     "chief", "head", "director", "leader", "ambassador", "envoy", "general", "press", "foreign", "defense", "defence",
@@ -198,31 +209,31 @@ const std::unordered_set<std::string> kRoleNouns = {
     "western", "residents", "witnesses", "police", "prosecutors", "lawyer", "lawyers", "campaigners", "critics",
     "observers", "familiar", "with", "matter", "people", "person", "union", "engineer", "regime", "kremlin",
     "pentagon", "white", "house", "mission", "embassy", "party", "group", "activists", "officials'"};
-const std::unordered_set<std::string> kJoin = {"of", "for", "the", "and", "to", "at", "on", "in", "'s"};
-const std::unordered_set<std::string> kSkipBetween = {
+const std::unordered_set<std::string_view> kJoin = {"of", "for", "the", "and", "to", "at", "on", "in", "'s"};
+const std::unordered_set<std::string_view> kSkipBetween = {
     "also",   "later",   "earlier", "again",     "then", "previously", "repeatedly", "twice", "once", "separately",
     "reportedly", "has", "have",  "had",       "would", "will", "not",  "recently",
     "publicly", "privately", "flatly", "firmly", "strongly", "quickly", "immediately", "has", "further", "simply"};
-const std::unordered_set<std::string> kDays = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
+const std::unordered_set<std::string_view> kDays = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
                                                 "sunday", "today", "yesterday", "tonight"};
-const std::unordered_set<std::string> kNotCueAfter = {"to", "the", "a", "an", "of", "his", "her", "their", "its",
+const std::unordered_set<std::string_view> kNotCueAfter = {"to", "the", "a", "an", "of", "his", "her", "their", "its",
                                                       "about", "these", "those", "such", "our", "my", "your",
                                                       // passives: "will be added", "was reported"
                                                       "be", "been", "being", "was", "were", "is", "are"};
 // Lines that end an article's body on a web page (its furniture follows).
-const std::unordered_set<std::string> kFurniture = {"related", "related articles", "related stories", "comments",
+const std::unordered_set<std::string_view> kFurniture = {"related", "related articles", "related stories", "comments",
                                                      "recommended", "you may also like", "read more", "more from",
                                                      "related people", "share your story", "back to top button",
                                                      "back to top", "most read", "trending", "advertisement"};
-const std::unordered_set<std::string> kNotSpeakerStart = {"his", "her", "their", "its", "our", "my",
+const std::unordered_set<std::string_view> kNotSpeakerStart = {"his", "her", "their", "its", "our", "my",
     "but", "however", "meanwhile", "and", "so", "yet", "also", "then", "still", "earlier", "later", "now", "instead",
     "indeed", "last", "on", "in", "this", "that", "these", "those", "when", "while", "after", "before", "as", "if",
     "because", "although", "though", "since", "where", "which", "who", "what", "there", "here", "a", "an"};
-const std::unordered_set<std::string> kTitleWords = {"film", "book", "song", "album", "novel", "titled", "entitled",
+const std::unordered_set<std::string_view> kTitleWords = {"film", "book", "song", "album", "novel", "titled", "entitled",
                                                       "called", "dubbed", "named", "so-called", "term", "word",
                                                       "words", "slogan", "operation", "hashtag", "series", "show",
                                                       "programme", "program", "headline", "article", "report"};
-const std::unordered_set<std::string> kOutlets = {"cnn", "bloomberg", "reuters", "tass", "afp", "ap", "bbc", "isna",
+const std::unordered_set<std::string_view> kOutlets = {"cnn", "bloomberg", "reuters", "tass", "afp", "ap", "bbc", "isna",
                                                    "irna", "newsweek", "al-jazeera", "xinhua"};
 
 // --- finding speakers -----------------------------------------------------
@@ -363,7 +374,7 @@ std::size_t Extractor::skip_left(std::size_t cue) const {
 
 std::size_t Extractor::cue_end(std::size_t cue) const {
   std::size_t end = cue + 1;
-  const std::string& verb = w_[cue].lower;
+  const std::string_view verb = w_[cue].lower;
   auto next_is = [&](std::size_t at, const char* word) {
     return at < w_.size() && w_[at].lower == word && t_.gap_before(at) == kNone;
   };
@@ -461,9 +472,12 @@ std::vector<Extracted> Extractor::run() {
   limit_ = w_.size();
   for (std::size_t w = 1; w < w_.size() && limit_ == w_.size(); ++w) {
     if (!(t_.gap_before(w) & kParagraph) || w_[w].start < 200) continue;
-    std::string line = w_[w].lower;
+    std::string line(w_[w].lower);
     std::size_t k = w + 1;
-    for (; k < w_.size() && k < w + 5 && !(t_.gap_before(k) & kParagraph); ++k) line += " " + w_[k].lower;
+    for (; k < w_.size() && k < w + 5 && !(t_.gap_before(k) & kParagraph); ++k) {
+      line += ' ';
+      line += w_[k].lower;
+    }
     const bool whole_line = k == w_.size() || (t_.gap_before(k) & kParagraph);
     if (whole_line && kFurniture.count(line)) limit_ = w;
   }
@@ -645,10 +659,10 @@ std::vector<Extracted> Extractor::run() {
       cue_last = cue_end(w);
     }
     if (cue_last == 0) continue;
-    // Not inside a quote.
-    bool quoted = false;
-    for (const Quote& q : quotes) quoted |= w_[w].start > q.open && w_[w].start < q.close;
-    if (quoted) continue;
+    // Not inside a quote (the quotes are in text order: a binary search).
+    const std::size_t at = w_[w].start;
+    auto q = std::upper_bound(quotes.begin(), quotes.end(), at, [](std::size_t v, const Quote& x) { return v < x.open; });
+    if (q != quotes.begin() && at < std::prev(q)->close) continue;
     auto speaker = subject_left(w);
     if (!speaker) continue;
     std::size_t from = cue_last;
@@ -674,6 +688,7 @@ std::vector<Extracted> Extractor::run() {
 }  // namespace
 
 std::vector<Extracted> extract_attributions(std::string_view text, const KnownActors& known) {
+  if (text.size() >= 0xffffffffu) throw Error(ErrorCode::kInvalidData, "an article of 4 GiB or more cannot be read");
   const Text t(text);
   return Extractor(t, known).run();
 }
