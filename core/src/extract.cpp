@@ -140,10 +140,19 @@ class Text {
           break;
         }
       }
-      // "U.S." keeps its final stop when the word is initials.
+      // "U.S." keeps its final stop when the word is initials, and so does a
+      // title ("Col. Petra Ansel"), so that neither ends the sentence.
       if (i < cp_.size() && cp_[i] == '.' && i - start >= 3 && cp_[i - 2] == '.') ++i;
+      if (i < cp_.size() && cp_[i] == '.' && is_title(start, i)) ++i;
       words_.push_back({start, i, std::string_view(lowered_).substr(start, i - start), is_upper(cp_[start])});
     }
+  }
+
+  bool is_title(std::size_t start, std::size_t end) const {
+    static const std::unordered_set<std::string_view> kTitles = {
+        "mr", "mrs", "ms", "dr", "gen", "col", "brig", "lt", "sgt", "capt", "prof", "sen", "rep", "gov",
+        "st", "jr", "sr", "maj", "adm", "cmdr", "rev", "hon", "cdr", "pres", "amb"};
+    return kTitles.count(std::string_view(lowered_).substr(start, end - start)) > 0;
   }
 
   std::u32string cp_;
