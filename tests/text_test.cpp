@@ -44,3 +44,11 @@ TEST_CASE("Text: paint adds colour only when the style asks") {
   CHECK(paint("x", Colour::kRed, colour) == "\x1b[31mx\x1b[0m");
   CHECK(paint("x", Colour::kNone, colour) == "x");
 }
+
+TEST_CASE("Text: slug makes an id of free text") {
+  CHECK(slug("Maria Zakharova", 48, "x") == "maria-zakharova");
+  CHECK(slug("  U.S. -- officials!  ", 48, "x") == "u-s-officials");
+  CHECK(slug("Caf\xc3\xa9 talk", 48, "x") == "caf-talk");
+  CHECK(slug("a very long name indeed", 6, "x") == "a-very");
+  CHECK(slug("***", 48, "fallback") == "fallback");
+}

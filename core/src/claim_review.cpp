@@ -8,6 +8,7 @@
 #include <set>
 
 #include "gainsay/error.h"
+#include "gainsay/text.h"
 
 namespace gainsay {
 namespace {
@@ -50,19 +51,7 @@ Json appearance_json(const Story& story, const Source& source) {
 }
 
 // A slug from free text, for ids made on import.
-std::string slug(const std::string& text, std::size_t max = 48) {
-  std::string out;
-  for (unsigned char c : text) {
-    if (std::isalnum(c)) {
-      out += static_cast<char>(std::tolower(c));
-    } else if (!out.empty() && out.back() != '-') {
-      out += '-';
-    }
-    if (out.size() >= max) break;
-  }
-  while (!out.empty() && out.back() == '-') out.pop_back();
-  return out.empty() ? "item" : out;
-}
+std::string slug(const std::string& text, std::size_t max = 48) { return gainsay::slug(text, max, "item"); }
 
 std::string unique(std::set<std::string>& taken, const std::string& base) {
   std::string id = base;

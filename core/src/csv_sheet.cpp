@@ -7,6 +7,8 @@
 
 #include <utf8proc.h>
 
+#include "gainsay/text.h"
+
 namespace gainsay {
 namespace {
 
@@ -102,16 +104,7 @@ Records split(std::string_view text) {
 }
 
 std::string slug_of_file(const std::string& file_name) {
-  std::string out;
-  for (unsigned char c : std::filesystem::path(file_name).stem().string()) {
-    if (std::isalnum(c)) {
-      out += static_cast<char>(std::tolower(c));
-    } else if (!out.empty() && out.back() != '-') {
-      out += '-';
-    }
-  }
-  while (!out.empty() && out.back() == '-') out.pop_back();
-  return out.empty() ? "sheet" : out;
+  return slug(std::filesystem::path(file_name).stem().string(), 64, "sheet");
 }
 
 }  // namespace

@@ -32,19 +32,7 @@ std::string actor_of(const Extracted& e) {
 
 }  // namespace
 
-std::string proposed_actor_id(const std::string& name) {
-  std::string out;
-  for (unsigned char c : name) {
-    if (std::isalnum(c)) {
-      out += static_cast<char>(std::tolower(c));
-    } else if (!out.empty() && out.back() != '-') {
-      out += '-';
-    }
-    if (out.size() >= 48) break;
-  }
-  while (!out.empty() && out.back() == '-') out.pop_back();
-  return out.empty() ? "speaker" : out;
-}
+std::string proposed_actor_id(const std::string& name) { return slug(name, 48, "speaker"); }
 
 void write_extract_yaml(std::ostream& out, const std::vector<ExtractedArticle>& articles, const std::string& source) {
   YAML::Emitter y;

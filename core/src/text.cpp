@@ -2,6 +2,7 @@
 
 #include <utf8proc.h>
 
+#include <cctype>
 #include <cstdio>
 
 namespace gainsay {
@@ -79,6 +80,20 @@ std::string inert(std::string_view text, bool keep_breaks) {
     pos += static_cast<std::size_t>(n);
   }
   return out;
+}
+
+std::string slug(std::string_view text, std::size_t max_length, std::string_view fallback) {
+  std::string out;
+  for (unsigned char c : text) {
+    if (std::isalnum(c)) {
+      out += static_cast<char>(std::tolower(c));
+    } else if (!out.empty() && out.back() != '-') {
+      out += '-';
+    }
+    if (out.size() >= max_length) break;
+  }
+  while (!out.empty() && out.back() == '-') out.pop_back();
+  return out.empty() ? std::string(fallback) : out;
 }
 
 std::vector<std::string> wrap(std::string_view text, std::size_t width, std::string_view first_indent,

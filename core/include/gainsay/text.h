@@ -29,6 +29,10 @@ std::size_t display_width(std::string_view text);
 // spaces, unless `keep_breaks` (for formats that carry them, like XML).
 std::string inert(std::string_view text, bool keep_breaks = false);
 
+// An id made from free text: lower-case letters and digits, runs of
+// anything else as one '-', at most `max_length` long; `fallback` if empty.
+std::string slug(std::string_view text, std::size_t max_length, std::string_view fallback);
+
 // Splits `text` into lines no wider than `width` columns (a longer word
 // gets a line of its own), the first prefixed by `first_indent` and the rest
 // by `indent`.
