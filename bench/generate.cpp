@@ -50,7 +50,7 @@ std::string date(Random& random) {
   if (p < 0.05) return "";
   const int year = 2020 + static_cast<int>(random.below(4));
   const int month = 1 + static_cast<int>(random.below(12));
-  char buffer[16];
+  char buffer[40];  // room for any int, so no truncation is possible
   if (p < 0.15) {
     std::snprintf(buffer, sizeof buffer, "%04d", year);
   } else if (p < 0.40) {
