@@ -3,6 +3,7 @@
 // errors become messages and exit statuses.
 #include <CLI/CLI.hpp>
 
+#include <csignal>
 #include <iostream>
 
 #include "commands.h"
@@ -16,8 +17,19 @@ unless --db or GAINSAY_DB names another.)";
 
 int report(const gainsay::Error& e) {
   for (const auto& d : e.diagnostics()) std::cerr << d.to_string() << '\n';
+  if (e.code() == gainsay::ErrorCode::kInterrupted) {
+    std::cerr << "gainsay: " << e.what() << '\n';
+    return 130;  // 128 + SIGINT, as shells report it
+  }
   std::cerr << "gainsay: error: " << e.what() << '\n';
   return 2;
+}
+
+// Ctrl-C asks long work to stop at its next safe point; a second Ctrl-C
+// ends the process at once (SQLite's journal keeps the database whole).
+extern "C" void on_interrupt(int) {
+  gainsay::request_interrupt();
+  std::signal(SIGINT, SIG_DFL);
 }
 
 }  // namespace
@@ -60,6 +72,7 @@ int main(int argc, char** argv) {
     const int status = app.exit(e);
     return status == 0 ? 0 : 2;
   }
+  std::signal(SIGINT, on_interrupt);
   try {
     for (const Command& command : commands) {
       if (command.app->parsed()) return command.run();

@@ -61,7 +61,7 @@ TEST_CASE("Store: a story comes back exactly as it went in") {
   const auto loaded = store.load();
   REQUIRE(loaded.size() == 1);
   CHECK(loaded[0] == story);
-  CHECK(store.schema_version() == 1);
+  CHECK(store.schema_version() == 2);
 }
 
 TEST_CASE("Store: importing a story again replaces it, and leaves other stories alone") {
@@ -131,7 +131,7 @@ TEST_CASE("Store: opening files") {
       store.import_stories({story_with(kRest)});
     }
     const Store store = Store::open(dir.file("g.db"), Store::Mode::kReadOnly);
-    CHECK(store.schema_version() == 1);
+    CHECK(store.schema_version() == 2);
     CHECK(store.stories().size() == 1);
     SQLite::Database raw(dir.file("g.db"));
     SQLite::Statement violations(raw, "PRAGMA foreign_key_check");
@@ -155,4 +155,40 @@ TEST_CASE("Store: opening files") {
     }
     CHECK(error_code_of([&] { Store::open(dir.file("new.db"), Store::Mode::kReadWrite); }) == ErrorCode::kStorage);
   }
+}
+
+TEST_CASE("issue 7: every column that refers to another row is indexed, so replacing a story is not quadratic") {
+  // Deleting a story's rows checks each foreign key pointing at them; with
+  // no index on the referring column each check scanned the table.
+  TempDir dir;
+  { Store store = Store::open(dir.file("g.db"), Store::Mode::kReadWrite); }
+  SQLite::Database raw(dir.file("g.db"));
+  for (const char* index : {"statements_responds_to", "statements_repeats", "statements_by_actor", "statements_source",
+                            "statements_via", "actors_member_of", "sources_outlet", "claim_about_actor"}) {
+    CAPTURE(index);
+    SQLite::Statement query(raw, "SELECT count(*) FROM sqlite_schema WHERE type = 'index' AND name = ?");
+    query.bind(1, index);
+    REQUIRE(query.executeStep());
+    CHECK(query.getColumn(0).getInt() == 1);
+  }
+}
+
+TEST_CASE("Store: a version-1 database is upgraded, its stories kept") {
+  TempDir dir;
+  const Story story = story_with(kRest);
+  {
+    Store store = Store::open(dir.file("old.db"), Store::Mode::kReadWrite);
+    store.import_stories({story});
+  }
+  {
+    SQLite::Database raw(dir.file("old.db"), SQLite::OPEN_READWRITE);
+    raw.exec("DROP INDEX statements_responds_to; DROP INDEX statements_via; PRAGMA user_version = 1");
+  }
+  // Read-only, it is read as it is; read-write, it gains the indexes.
+  CHECK(Store::open(dir.file("old.db"), Store::Mode::kReadOnly).load()[0] == story);
+  Store store = Store::open(dir.file("old.db"), Store::Mode::kReadWrite);
+  CHECK(store.schema_version() == 2);
+  CHECK(store.load()[0] == story);
+  SQLite::Database raw(dir.file("old.db"));
+  CHECK(raw.execAndGet("SELECT count(*) FROM sqlite_schema WHERE name = 'statements_responds_to'").getInt() == 1);
 }

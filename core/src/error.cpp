@@ -1,8 +1,18 @@
 #include "gainsay/error.h"
 
 #include <algorithm>
+#include <atomic>
 
 namespace gainsay {
+namespace {
+
+// Lock-free, so a signal handler may set it.
+std::atomic<bool> interrupted{false};
+
+}  // namespace
+
+void request_interrupt() { interrupted.store(true); }
+bool interrupt_requested() { return interrupted.load(); }
 
 std::string Diagnostic::to_string() const {
   std::string out = file;

@@ -113,11 +113,37 @@ CREATE TABLE statements (
 CREATE INDEX statements_by_claim ON statements(story_id, claim_id);
 )sql";
 
+// Version 2: an index on every column that refers to another row, so that
+// replacing a story (deleting its rows) checks each foreign key with a
+// look-up rather than a scan; without them a re-import is quadratic.
+constexpr const char* kForeignKeyIndexes = R"sql(
+CREATE INDEX IF NOT EXISTS actors_member_of ON actors(story_id, member_of);
+CREATE INDEX IF NOT EXISTS actors_affiliated_with ON actors(story_id, affiliated_with);
+CREATE INDEX IF NOT EXISTS sources_outlet ON sources(story_id, outlet);
+CREATE INDEX IF NOT EXISTS claims_verdict_by ON claims(story_id, verdict_by);
+CREATE INDEX IF NOT EXISTS claim_about_actor ON claim_about(story_id, actor_id);
+CREATE INDEX IF NOT EXISTS claim_contradicts_other ON claim_contradicts(story_id, other_id);
+CREATE INDEX IF NOT EXISTS statements_by_actor ON statements(story_id, by_actor);
+CREATE INDEX IF NOT EXISTS statements_source ON statements(story_id, source_id);
+CREATE INDEX IF NOT EXISTS statements_responds_to ON statements(story_id, responds_to);
+CREATE INDEX IF NOT EXISTS statements_repeats ON statements(story_id, repeats);
+CREATE INDEX IF NOT EXISTS statements_via ON statements(story_id, via);
+)sql";
+
 }  // namespace
 
 void ensure_schema(SQLite::Database& db, const char* path, bool writable) {
   const int version = db.execAndGet("PRAGMA user_version").getInt();
   if (version == kSchemaVersion) return;
+  if (version == 1) {
+    // A version-1 database gains its foreign-key indexes; its data stays.
+    if (!writable) return;  // readable as it is; the next import upgrades it
+    SQLite::Transaction transaction(db);
+    db.exec(kForeignKeyIndexes);
+    db.exec("PRAGMA user_version = " + std::to_string(kSchemaVersion));
+    transaction.commit();
+    return;
+  }
   if (version > kSchemaVersion) {
     throw Error(ErrorCode::kStorage, std::string(path) + ": database schema version " + std::to_string(version) +
                                          " is newer than this gainsay reads (" + std::to_string(kSchemaVersion) +
@@ -132,6 +158,7 @@ void ensure_schema(SQLite::Database& db, const char* path, bool writable) {
   }
   SQLite::Transaction transaction(db);
   db.exec(kSchema);
+  db.exec(kForeignKeyIndexes);
   db.exec("PRAGMA user_version = " + std::to_string(kSchemaVersion));
   transaction.commit();
 }

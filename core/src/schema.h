@@ -8,7 +8,7 @@ class Database;
 
 namespace gainsay {
 
-inline constexpr int kSchemaVersion = 1;
+inline constexpr int kSchemaVersion = 2;
 
 // Creates the schema in an empty database, or checks that an existing one
 // is a gainsay database of a version this build reads. Throws kStorage.

@@ -1,6 +1,9 @@
 #include "gainsay/store.h"
 
 #include <SQLiteCpp/SQLiteCpp.h>
+#include <sqlite3.h>
+
+#include <unistd.h>
 
 #include <filesystem>
 #include <map>
@@ -10,6 +13,8 @@
 
 namespace gainsay {
 namespace {
+
+constexpr int kBusyTimeoutMs = 60000;
 
 // Binds an optional text: NULL when absent.
 template <typename T>
@@ -157,6 +162,9 @@ void insert_story(SQLite::Database& db, const Story& story) {
                               "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
   pos = 0;
   for (const Statement& s : story.statements) {
+    if (pos % 1024 == 0 && interrupt_requested()) {
+      throw Error(ErrorCode::kInterrupted, "interrupted; nothing was imported");
+    }
     statement.bind(1, sid);
     statement.bind(2, s.id.value);
     statement.bind(3, pos++);
@@ -297,10 +305,16 @@ Store Store::open(const std::string& path, Mode mode) {
                 "no database at " + path + "; import a story first (gainsay import FILE) or give story files");
   }
   try {
-    auto impl = std::make_unique<Impl>(path, writable ? SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE
-                                                      : SQLite::OPEN_READONLY);
+    // A reader opens read-write when it may (without creating anything), so
+    // that the journal of an import killed half-way is rolled back; SQLite
+    // writes nothing otherwise. A file it may not write is opened read-only.
+    const bool may_write = writable || access(path.c_str(), W_OK) == 0;
+    auto impl = std::make_unique<Impl>(path, writable   ? SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE
+                                             : may_write ? SQLite::OPEN_READWRITE
+                                                         : SQLite::OPEN_READONLY);
     impl->db.exec("PRAGMA foreign_keys = ON");
-    impl->db.setBusyTimeout(5000);
+    // Another gainsay may be importing: wait for it rather than fail.
+    impl->db.setBusyTimeout(kBusyTimeoutMs);
     ensure_schema(impl->db, path.c_str(), writable);
     return Store(std::move(impl));
   } catch (const SQLite::Exception& e) {
@@ -323,7 +337,9 @@ Store Store::open_in_memory() {
 void Store::import_stories(const std::vector<Story>& stories) {
   const Story* current = nullptr;
   try {
-    SQLite::Transaction transaction(impl_->db);
+    // IMMEDIATE takes the write lock now, so two imports queue instead of
+    // deadlocking when both try to upgrade a read lock.
+    SQLite::Transaction transaction(impl_->db, SQLite::TransactionBehavior::IMMEDIATE);
     for (const Story& story : stories) {
       current = &story;
       insert_story(impl_->db, story);
@@ -331,6 +347,11 @@ void Store::import_stories(const std::vector<Story>& stories) {
     current = nullptr;
     transaction.commit();
   } catch (const SQLite::Exception& e) {
+    if (e.getErrorCode() == SQLITE_BUSY || e.getErrorCode() == SQLITE_LOCKED) {
+      throw Error(ErrorCode::kStorage, impl_->path + ": another program kept the database busy for " +
+                                           std::to_string(kBusyTimeoutMs / 1000) +
+                                           " seconds; nothing was changed, try again when it is done");
+    }
     throw Error(ErrorCode::kStorage, impl_->path + ": import failed" +
                                          (current ? " in story '" + current->id.value + "'" : std::string()) + ": " +
                                          e.what() + "; nothing was changed");

@@ -14,7 +14,12 @@ enum class ErrorCode {
   kNotFound,     // a named story, actor, claim or file does not exist
   kStorage,      // the database could not be opened, read or written
   kIo,           // a file could not be read or written
+  kInterrupted,  // the user pressed Ctrl-C; what was under way was undone
 };
+
+// Set by the CLI's SIGINT handler; long work checks it and stops cleanly.
+void request_interrupt();
+bool interrupt_requested();
 
 // A problem at a place in an input file. Line and column count from 1;
 // 0 means the place is the whole file.
