@@ -4,7 +4,10 @@
 
 #include <SQLiteCpp/SQLiteCpp.h>
 
+#include <stdlib.h>
+
 #include <filesystem>
+#include <stdexcept>
 #include <fstream>
 
 #include "gainsay/error.h"
@@ -32,8 +35,14 @@ statements:
 )";
 
 // A file-backed database in a fresh folder, removed afterwards.
+// A folder of its own per test, so that tests run in parallel (ctest -j)
+// never share one.
 struct TempDir {
-  std::filesystem::path path = std::filesystem::temp_directory_path() / "gainsay_store_test";
+  std::filesystem::path path = [] {
+    std::string name = (std::filesystem::temp_directory_path() / "gainsay_store_test_XXXXXX").string();
+    if (!mkdtemp(name.data())) throw std::runtime_error("mkdtemp failed");
+    return std::filesystem::path(name);
+  }();
   TempDir() {
     std::filesystem::remove_all(path);
     std::filesystem::create_directories(path);
