@@ -324,7 +324,7 @@ std::optional<Range> Extractor::subject_left(std::size_t cue) const {
     return std::nullopt;
   }
   if (auto near = speaker_left(left)) {
-    // "Mohammad Jamshidi, deputy political adviser to Raisi, tweeted": the
+    // "Ana Torr, deputy adviser to the mayor, wrote": the
     // name before an appositive role is the speaker.
     if (near->first > 0 && (t_.gap_before(near->first) & kComma) && !(t_.gap_before(near->first) & ~unsigned{kComma}) &&
         !w_[near->first].capital) {
