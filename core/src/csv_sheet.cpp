@@ -1,13 +1,17 @@
 #include "gainsay/csv_sheet.h"
 
 #include <algorithm>
+#include <array>
 #include <filesystem>
 #include <map>
 #include <unordered_map>
+#include <unordered_set>
 
 #include <utf8proc.h>
 
+#include "gainsay/error.h"
 #include "gainsay/text.h"
+#include "id_index.h"
 
 namespace gainsay {
 namespace {
@@ -17,90 +21,155 @@ const std::vector<std::string_view> kColumns = {
     "attribution", "quote",    "note",        "responds_to", "repeats",    "via",         "claim_text",
     "actor_name", "source_url", "actor_kind", "actor_member_of", "claim_about", "side"};
 
+// One field of a record: its text, a view into the sheet (or into the
+// reader's scratch when doubled quotes had to be undone, valid until the next
+// record), and the byte offset where it starts.
 struct Field {
-  std::string text;
-  std::size_t line = 0;
-  std::size_t column = 0;
+  std::string_view text;
+  std::size_t offset = 0;
 };
 
-// Splits RFC 4180 text into records of fields with their places. Returns an
-// error message (and its place) for a quote left open or text after a
-// closing quote.
-struct Records {
-  std::vector<std::vector<Field>> rows;
-  std::string error;
-  std::size_t line = 0, column = 0;
-};
+// Reads RFC 4180 records one at a time, without copying fields that hold no
+// doubled quotes. Lines and columns are worked out only for a field that a
+// message names: the reader knows the line and offset where each record
+// starts, and counts from there.
+class CsvReader {
+ public:
+  explicit CsvReader(std::string_view text) : text_(text) {
+    if (text_.substr(0, 3) == "\xef\xbb\xbf") pos_ = 3;
+    line_start_ = pos_;
+  }
 
-Records split(std::string_view text) {
-  Records out;
-  std::size_t pos = 0, line = 1, column = 1;
-  if (text.substr(0, 3) == "\xef\xbb\xbf") pos = 3;
-  auto advance = [&](char c) {
-    if (c == '\n') {
-      ++line;
-      column = 1;
-    } else if ((static_cast<unsigned char>(c) & 0xc0) != 0x80) {
-      ++column;
-    }
-  };
-  std::vector<Field> row;
-  while (pos < text.size()) {
-    Field field{"", line, column};
-    if (text[pos] == '"') {
-      const std::size_t open_line = line, open_column = column;
-      advance(text[pos++]);
-      bool closed = false;
-      while (pos < text.size()) {
-        const char c = text[pos];
-        if (c == '"') {
-          if (pos + 1 < text.size() && text[pos + 1] == '"') {
-            field.text += '"';
-            advance(c);
-            advance(c);
-            pos += 2;
-            continue;
+  // The next record, in `fields`; false at the end or on malformed text
+  // (then error() is set).
+  bool next(std::vector<Field>& fields) {
+    fields.clear();
+    scratch_.clear();
+    if (pos_ >= text_.size()) return false;
+    record_line_ = line_;
+    record_line_start_ = line_start_;
+    record_start_ = pos_;
+    // Fields are ranges first: scratch may grow while the record is read.
+    ranges_.clear();
+    while (true) {
+      const std::size_t start = pos_;
+      if (pos_ < text_.size() && text_[pos_] == '"') {
+        ++pos_;
+        const std::size_t scratch_begin = scratch_.size();
+        std::size_t run = pos_;
+        bool doubled = false, closed = false;
+        while (pos_ < text_.size()) {
+          const char c = text_[pos_];
+          if (c == '"') {
+            if (pos_ + 1 < text_.size() && text_[pos_ + 1] == '"') {
+              scratch_.append(text_.data() + run, pos_ + 1 - run);
+              pos_ += 2;
+              run = pos_;
+              doubled = true;
+              continue;
+            }
+            closed = true;
+            break;
           }
-          advance(c);
-          ++pos;
-          closed = true;
-          break;
+          if (c == '\n') {
+            ++line_;
+            line_start_ = pos_ + 1;
+          }
+          ++pos_;
         }
-        field.text += c;
-        advance(c);
-        ++pos;
+        if (!closed) return fail("a quoted field opened here is never closed", start);
+        if (doubled) {
+          scratch_.append(text_.data() + run, pos_ - run);
+          ranges_.push_back({true, scratch_begin, scratch_.size(), start});
+        } else {
+          ranges_.push_back({false, start + 1, pos_, start});
+        }
+        ++pos_;  // the closing quote
+        if (pos_ < text_.size() && text_[pos_] != ',' && text_[pos_] != '\n' && text_[pos_] != '\r') {
+          return fail("expected a comma or the end of the row after a quoted field", pos_);
+        }
+      } else {
+        while (pos_ < text_.size() && text_[pos_] != ',' && text_[pos_] != '\n' && text_[pos_] != '\r') ++pos_;
+        ranges_.push_back({false, start, pos_, start});
       }
-      if (!closed) {
-        out.error = "a quoted field opened here is never closed";
-        out.line = open_line;
-        out.column = open_column;
-        return out;
+      if (pos_ < text_.size() && text_[pos_] == ',') {
+        ++pos_;
+        if (pos_ == text_.size()) ranges_.push_back({false, pos_, pos_, pos_});
+        else continue;
       }
-      if (pos < text.size() && text[pos] != ',' && text[pos] != '\n' && text[pos] != '\r') {
-        out.error = "expected a comma or the end of the row after a quoted field";
-        out.line = line;
-        out.column = column;
-        return out;
+      if (pos_ < text_.size() && text_[pos_] == '\r') ++pos_;
+      if (pos_ < text_.size() && text_[pos_] == '\n') {
+        ++pos_;
+        ++line_;
+        line_start_ = pos_;
       }
-    } else {
-      while (pos < text.size() && text[pos] != ',' && text[pos] != '\n' && text[pos] != '\r') {
-        field.text += text[pos];
-        advance(text[pos++]);
+      break;
+    }
+    for (const Range& r : ranges_) {
+      const std::string_view from = r.in_scratch ? std::string_view(scratch_) : text_;
+      fields.push_back({from.substr(r.begin, r.end - r.begin), r.offset});
+    }
+    return true;
+  }
+
+  // The line and column (in code points, from 1) of a byte offset within
+  // the record last read, or of the error.
+  std::pair<std::size_t, std::size_t> place(std::size_t offset) const {
+    std::size_t line = record_line_, line_start = record_line_start_;
+    for (std::size_t i = record_start_; i < offset && i < text_.size(); ++i) {
+      if (text_[i] == '\n') {
+        ++line;
+        line_start = i + 1;
       }
     }
-    row.push_back(std::move(field));
-    if (pos < text.size() && text[pos] == ',') {
-      advance(text[pos++]);
-      if (pos == text.size()) row.push_back({"", line, column});
+    std::size_t column = 1;
+    for (std::size_t i = line_start; i < offset && i < text_.size(); ++i) {
+      column += (static_cast<unsigned char>(text_[i]) & 0xc0) != 0x80;
+    }
+    return {line, column};
+  }
+
+  const std::string& error() const { return error_; }
+  std::size_t error_offset() const { return error_offset_; }
+
+ private:
+  bool fail(std::string message, std::size_t offset) {
+    error_ = std::move(message);
+    error_offset_ = offset;
+    return false;
+  }
+
+  struct Range {
+    bool in_scratch;
+    std::size_t begin, end, offset;
+  };
+  std::string_view text_;
+  std::size_t pos_ = 0;
+  std::size_t line_ = 1, line_start_ = 0;
+  std::size_t record_line_ = 1, record_line_start_ = 0, record_start_ = 0;
+  std::string scratch_;
+  std::vector<Range> ranges_;
+  std::string error_;
+  std::size_t error_offset_ = 0;
+};
+
+// The first byte that is not UTF-8 text (or is NUL), or npos. ASCII, which
+// is nearly all of a sheet, is checked a byte at a time without decoding.
+std::size_t first_non_text(std::string_view text) {
+  for (std::size_t pos = 0; pos < text.size();) {
+    const auto c = static_cast<unsigned char>(text[pos]);
+    if (c == 0) return pos;
+    if (c < 0x80) {
+      ++pos;
       continue;
     }
-    if (pos < text.size() && text[pos] == '\r') ++pos;
-    if (pos < text.size() && text[pos] == '\n') advance(text[pos++]);
-    out.rows.push_back(std::move(row));
-    row.clear();
+    utf8proc_int32_t cp = 0;
+    const auto n = utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(text.data() + pos),
+                                    static_cast<utf8proc_ssize_t>(text.size() - pos), &cp);
+    if (n <= 0) return pos;
+    pos += static_cast<std::size_t>(n);
   }
-  if (!row.empty()) out.rows.push_back(std::move(row));
-  return out;
+  return std::string_view::npos;
 }
 
 std::string slug_of_file(const std::string& file_name) {
@@ -127,55 +196,67 @@ StoryFilesResult parse_csv_sheet(std::string_view text, const std::string& file_
     result.diagnostics.push_back({file_name, line, column, Diagnostic::Severity::kError, std::move(message)});
   };
   // Text first: UTF-8 without NUL bytes, or a clear error at its place.
-  std::size_t text_line = 1, text_column = 1;
-  for (std::size_t pos = 0; pos < text.size();) {
-    utf8proc_int32_t cp = 0;
-    const auto n = utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(text.data() + pos),
-                                    static_cast<utf8proc_ssize_t>(text.size() - pos), &cp);
-    if (n <= 0 || cp == 0) {
-      error(text_line, text_column, n <= 0 ? "invalid UTF-8; a sheet must be UTF-8 text" : "NUL byte; a sheet must be text");
-      return result;
-    }
-    if (cp == '\n') {
-      ++text_line;
-      text_column = 1;
-    } else {
-      ++text_column;
-    }
-    pos += static_cast<std::size_t>(n);
-  }
-  Records records = split(text);
-  if (!records.error.empty()) {
-    error(records.line, records.column, "malformed CSV: " + records.error);
+  if (const std::size_t bad = first_non_text(text); bad != std::string_view::npos) {
+    const std::size_t line_start = text.rfind('\n', bad == 0 ? 0 : bad - 1);
+    const std::size_t from = bad == 0 || line_start == std::string_view::npos ? 0 : line_start + 1;
+    std::size_t column = 1;
+    for (std::size_t i = from; i < bad; ++i) column += (static_cast<unsigned char>(text[i]) & 0xc0) != 0x80;
+    const std::size_t line = 1 + static_cast<std::size_t>(std::count(text.begin(), text.begin() + static_cast<std::ptrdiff_t>(bad), '\n'));
+    error(line, column, text[bad] == 0 ? "NUL byte; a sheet must be text" : "invalid UTF-8; a sheet must be UTF-8 text");
     return result;
   }
-  if (records.rows.empty()) {
+  CsvReader reader(text);
+  std::vector<Field> row;
+  // Malformed text is reported alone, as nothing after it can be read.
+  auto malformed = [&] {
+    result.diagnostics.clear();
+    errors = 0;
+    suppressed = 0;
+    const auto [line, column] = reader.place(reader.error_offset());
+    error(line, column, "malformed CSV: " + reader.error());
+    return result;
+  };
+  if (!reader.next(row)) {
+    if (!reader.error().empty()) return malformed();
     error(0, 0, "empty sheet; expected a header row naming the columns (id, by, claim, stance, ...)");
     return result;
   }
   // The header: every column known, none twice, the required ones present.
-  std::vector<std::string> names;
-  std::map<std::string, std::size_t> column_of;
-  for (const Field& f : records.rows[0]) {
-    if (std::find(kColumns.begin(), kColumns.end(), f.text) == kColumns.end()) {
+  enum Column : std::size_t {
+    kStory, kId, kBy, kClaim, kStance, kDate, kSource, kAttribution, kQuote, kNote, kRespondsTo, kRepeats, kVia,
+    kClaimText, kActorName, kSourceUrl, kActorKind, kActorMemberOf, kClaimAbout, kSide, kColumnCount
+  };
+  constexpr std::size_t kAbsent = static_cast<std::size_t>(-1);
+  std::array<std::size_t, kColumnCount> column_of;
+  column_of.fill(kAbsent);
+  const std::size_t width = row.size();
+  for (std::size_t i = 0; i < row.size(); ++i) {
+    const Field& f = row[i];
+    const auto known = std::find(kColumns.begin(), kColumns.end(), f.text);
+    if (known == kColumns.end()) {
       std::string expected;
       for (const auto& c : kColumns) expected += (expected.empty() ? "" : ", ") + std::string(c);
-      error(f.line, f.column, "unknown column '" + f.text + "'; expected one of: " + expected);
-    } else if (!column_of.emplace(f.text, names.size()).second) {
-      error(f.line, f.column, "column '" + f.text + "' given twice");
+      const auto [line, column] = reader.place(f.offset);
+      error(line, column, "unknown column '" + std::string(f.text) + "'; expected one of: " + expected);
+    } else if (std::size_t& slot = column_of[static_cast<std::size_t>(known - kColumns.begin())]; slot == kAbsent) {
+      slot = i;
+    } else {
+      const auto [line, column] = reader.place(f.offset);
+      error(line, column, "column '" + std::string(f.text) + "' given twice");
     }
-    names.push_back(f.text);
   }
-  for (const char* required : {"id", "by", "claim", "stance"}) {
-    if (!column_of.count(required)) error(1, 1, "missing required column '" + std::string(required) + "'");
+  for (const Column required : {kId, kBy, kClaim, kStance}) {
+    if (column_of[required] == kAbsent) error(1, 1, "missing required column '" + std::string(kColumns[required]) + "'");
   }
   if (errors > 0) return result;
 
   // Rows become the story's records; each field is checked here, and a
-  // problem is reported at the field's line and column.
+  // problem is reported at the field's line and column. Ids are slugs, which
+  // hold no quotes, so a valid id is always a view into the sheet itself and
+  // may key the look-up tables.
   struct Built {
     Story story;
-    std::unordered_map<std::string, std::size_t> actor, claim, source, statement;
+    IdIndex actor, claim, source, statement;
     // A side column is optional and redundant: checked against the chains.
     struct DeclaredSide {
       std::string actor, side;
@@ -183,150 +264,171 @@ StoryFilesResult parse_csv_sheet(std::string_view text, const std::string& file_
       std::string where;
     };
     std::vector<DeclaredSide> declared_sides;
+    std::unordered_set<std::string> sides_seen;  // actor and side, each pair checked once
   };
   std::map<std::string, Built> stories;
   const std::string default_story = story_id.empty() ? slug_of_file(file_name) : story_id;
-  auto cell = [&](const std::vector<Field>& row, const char* name) -> const Field* {
-    auto it = column_of.find(name);
-    if (it == column_of.end() || it->second >= row.size()) return nullptr;
-    return &row[it->second];
+  Built* last = nullptr;
+  auto get = [&](Column c) -> std::string_view {
+    return column_of[c] == kAbsent ? std::string_view() : row[column_of[c]].text;
   };
-  auto text_of = [&](const std::vector<Field>& row, const char* name) {
-    const Field* f = cell(row, name);
-    return f ? f->text : std::string();
+  auto place = [&](Column c) {
+    return reader.place(column_of[c] == kAbsent ? row.front().offset : row[column_of[c]].offset);
   };
-  for (std::size_t r = 1; r < records.rows.size(); ++r) {
-    const auto& row = records.rows[r];
+  const auto rows_expected = static_cast<std::size_t>(std::count(text.begin(), text.end(), '\n'));
+  std::size_t record = 1;
+  while (reader.next(row)) {
+    ++record;
+    if (record % 4096 == 0 && interrupt_requested()) throw Error(ErrorCode::kInterrupted, "interrupted; nothing was imported");
     if (row.size() == 1 && row[0].text.empty()) continue;  // a blank line
-    const std::string where = "row " + std::to_string(r + 1);
-    if (row.size() != names.size()) {
-      error(row.front().line, row.front().column,
-            where + " has " + std::to_string(row.size()) + " fields; the header has " + std::to_string(names.size()));
+    const std::string where = "row " + std::to_string(record);
+    if (row.size() != width) {
+      const auto [line, column] = reader.place(row.front().offset);
+      error(line, column, where + " has " + std::to_string(row.size()) + " fields; the header has " + std::to_string(width));
       continue;
     }
-    const std::string sid = story_id.empty() && cell(row, "story") && !text_of(row, "story").empty() ? text_of(row, "story")
-                                                                                                      : default_story;
-    Built& b = stories[sid];
-    b.story.id = StoryId{sid};
-    b.story.origin = file_name;
-    b.story.title = sid;
-    auto place = [&](const char* name) { const Field* f = cell(row, name); return f ? std::make_pair(f->line, f->column) : std::make_pair(row.front().line, std::size_t{1}); };
-    auto check_id = [&](const char* name, const std::string& value) {
+    const std::string_view named_story = story_id.empty() ? get(kStory) : std::string_view();
+    const std::string_view sid = named_story.empty() ? std::string_view(default_story) : named_story;
+    if (!last || last->story.id.value != sid) {
+      const bool first_story = stories.empty();
+      last = &stories[std::string(sid)];
+      if (last->story.id.empty()) {
+        // The first story is sized for the whole sheet, which is usually all
+        // of one story.
+        if (first_story) {
+          last->statement = IdIndex(rows_expected);
+          last->story.statements.reserve(rows_expected);
+        }
+        last->story.id = StoryId{std::string(sid)};
+        last->story.origin = file_name;
+        last->story.title = std::string(sid);
+      }
+    }
+    Built& b = *last;
+    auto check_id = [&](Column c, std::string_view value) {
       if (value.empty()) return false;
       const bool slug = value.size() <= 64 && (std::islower(static_cast<unsigned char>(value[0])) || std::isdigit(static_cast<unsigned char>(value[0]))) &&
-                        std::all_of(value.begin(), value.end(), [](char c) {
-                          return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_' || c == '.';
+                        std::all_of(value.begin(), value.end(), [](char ch) {
+                          return (ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9') || ch == '-' || ch == '_' || ch == '.';
                         });
       if (!slug) {
-        const auto [line, column] = place(name);
-        error(line, column, where + ", column " + name + ": invalid id '" + value +
+        const auto [line, column] = place(c);
+        error(line, column, where + ", column " + std::string(kColumns[c]) + ": invalid id '" + std::string(value) +
                                 "': expected a slug of lowercase letters, digits, '-', '_' or '.' (at most 64)");
       }
       return slug;
     };
-    auto ensure_actor = [&](const std::string& id) {
-      auto [it, fresh] = b.actor.emplace(id, b.story.actors.size());
-      if (fresh) b.story.actors.push_back({ActorId{id}, id, ActorKind::kPerson, "", {}, {}, {}});
-      return it->second;
+    auto ensure_actor = [&](std::string_view id) {
+      const auto [position, fresh] = b.actor.insert(id);
+      if (fresh) b.story.actors.push_back({ActorId{std::string(id)}, std::string(id), ActorKind::kPerson, "", {}, {}, {}});
+      return std::size_t{position};
     };
     Statement s;
-    const std::string id = text_of(row, "id"), by = text_of(row, "by"), claim = text_of(row, "claim");
-    for (const char* required : {"id", "by", "claim", "stance"}) {
-      if (text_of(row, required).empty()) {
+    const std::string_view id = get(kId), by = get(kBy), claim = get(kClaim);
+    for (const Column required : {kId, kBy, kClaim, kStance}) {
+      if (get(required).empty()) {
         const auto [line, column] = place(required);
-        error(line, column, where + ": the required column '" + std::string(required) + "' is empty");
+        error(line, column, where + ": the required column '" + std::string(kColumns[required]) + "' is empty");
       }
     }
-    if (!check_id("id", id) || !check_id("by", by) || !check_id("claim", claim)) continue;
-    if (!b.statement.emplace(id, b.story.statements.size()).second) {
-      const auto [line, column] = place("id");
-      error(line, column, where + ": duplicate statement id '" + id + "'");
+    if (!check_id(kId, id) || !check_id(kBy, by) || !check_id(kClaim, claim)) continue;
+    if (!b.statement.insert(id).second) {
+      const auto [line, column] = place(kId);
+      error(line, column, where + ": duplicate statement id '" + std::string(id) + "'");
       continue;
     }
-    s.id = StatementId{id};
+    s.id = StatementId{std::string(id)};
     // The actor: named and placed by the first row that says so.
-    Actor& actor = b.story.actors[ensure_actor(by)];
-    if (const std::string name = text_of(row, "actor_name"); !name.empty() && actor.name == actor.id.value) actor.name = name;
-    if (const std::string kind = text_of(row, "actor_kind"); !kind.empty()) {
+    const std::size_t actor_index = ensure_actor(by);
+    if (const std::string_view name = get(kActorName); !name.empty()) {
+      Actor& actor = b.story.actors[actor_index];
+      if (actor.name == actor.id.value) actor.name = std::string(name);
+    }
+    if (const std::string_view kind = get(kActorKind); !kind.empty()) {
       if (auto parsed = parse_actor_kind(kind)) {
-        actor.kind = *parsed;
+        b.story.actors[actor_index].kind = *parsed;
       } else {
-        const auto [line, column] = place("actor_kind");
-        error(line, column, where + ", column actor_kind: unknown actor kind '" + kind + "'");
+        const auto [line, column] = place(kActorKind);
+        error(line, column, where + ", column actor_kind: unknown actor kind '" + std::string(kind) + "'");
       }
     }
-    if (const std::string parent = text_of(row, "actor_member_of"); !parent.empty() && check_id("actor_member_of", parent)) {
+    if (const std::string_view parent = get(kActorMemberOf); !parent.empty() && check_id(kActorMemberOf, parent)) {
       const std::size_t parent_index = ensure_actor(parent);
-      b.story.actors[b.actor.at(by)].member_of = b.story.actors[parent_index].id;
+      Actor& actor = b.story.actors[actor_index];
+      if (!actor.member_of || actor.member_of->value != parent) actor.member_of = b.story.actors[parent_index].id;
     }
-    s.by = ActorId{by};
+    s.by = b.story.actors[actor_index].id;
     // The claim, with its text from the first row that gives one.
-    auto [ci, fresh_claim] = b.claim.emplace(claim, b.story.claims.size());
-    if (fresh_claim) b.story.claims.push_back({ClaimId{claim}, "", {}, {}, {}});
-    Claim& c = b.story.claims[ci->second];
-    if (c.text.empty()) c.text = text_of(row, "claim_text");
-    if (const std::string about = text_of(row, "claim_about"); !about.empty() && c.about.empty() && check_id("claim_about", about)) {
+    const auto [claim_index, fresh_claim] = b.claim.insert(claim);
+    if (fresh_claim) b.story.claims.push_back({ClaimId{std::string(claim)}, "", {}, {}, {}});
+    Claim& c = b.story.claims[claim_index];
+    if (c.text.empty()) c.text = std::string(get(kClaimText));
+    if (const std::string_view about = get(kClaimAbout); !about.empty() && c.about.empty() && check_id(kClaimAbout, about)) {
       ensure_actor(about);
-      c.about.push_back(ActorId{about});
+      c.about.push_back(ActorId{std::string(about)});
     }
-    s.claim = ClaimId{claim};
-    if (const std::string stance = text_of(row, "stance"); auto parsed = parse_stance(stance)) {
+    s.claim = c.id;
+    if (const std::string_view stance = get(kStance); auto parsed = parse_stance(stance)) {
       s.stance = *parsed;
     } else if (!stance.empty()) {
-      const auto [line, column] = place("stance");
-      error(line, column, where + ", column stance: unknown stance '" + stance + "'");
+      const auto [line, column] = place(kStance);
+      error(line, column, where + ", column stance: unknown stance '" + std::string(stance) + "'");
     }
-    if (const std::string date = text_of(row, "date"); !date.empty()) {
+    if (const std::string_view date = get(kDate); !date.empty()) {
       try {
-        s.date = Date::parse(date);
+        s.date = Date::parse(std::string(date));
       } catch (const Error& e) {
-        const auto [line, column] = place("date");
+        const auto [line, column] = place(kDate);
         error(line, column, where + ", column date: " + e.what());
       }
     }
-    if (const std::string attribution = text_of(row, "attribution"); !attribution.empty()) {
+    if (const std::string_view attribution = get(kAttribution); !attribution.empty()) {
       if (auto parsed = parse_attribution(attribution)) {
         s.attribution = *parsed;
       } else {
-        const auto [line, column] = place("attribution");
-        error(line, column, where + ", column attribution: unknown attribution '" + attribution + "'");
+        const auto [line, column] = place(kAttribution);
+        error(line, column, where + ", column attribution: unknown attribution '" + std::string(attribution) + "'");
       }
     }
-    if (const std::string source = text_of(row, "source"); !source.empty() && check_id("source", source)) {
-      auto [si, fresh_source] = b.source.emplace(source, b.story.sources.size());
-      if (fresh_source) b.story.sources.push_back({SourceId{source}, {}, "", "", {}, "", ""});
-      Source& src = b.story.sources[si->second];
-      if (src.url.empty()) src.url = text_of(row, "source_url");
-      s.source = SourceId{source};
+    if (const std::string_view source = get(kSource); !source.empty() && check_id(kSource, source)) {
+      const auto [source_index, fresh_source] = b.source.insert(source);
+      if (fresh_source) b.story.sources.push_back({SourceId{std::string(source)}, {}, "", "", {}, "", ""});
+      Source& src = b.story.sources[source_index];
+      if (src.url.empty()) src.url = std::string(get(kSourceUrl));
+      s.source = src.id;
     }
-    s.quote = text_of(row, "quote");
-    s.note = text_of(row, "note");
-    for (const char* key : {"responds_to", "repeats"}) {
-      const std::string target = text_of(row, key);
+    s.quote = std::string(get(kQuote));
+    s.note = std::string(get(kNote));
+    for (const Column key : {kRespondsTo, kRepeats}) {
+      const std::string_view target = get(key);
       if (target.empty() || !check_id(key, target)) continue;
       if (target == id) {
         const auto [line, column] = place(key);
-        error(line, column, where + ", column " + key + ": a statement cannot " +
-                                (std::string(key) == "repeats" ? "repeat" : "respond to") + " itself");
+        error(line, column, where + ", column " + std::string(kColumns[key]) + ": a statement cannot " +
+                                (key == kRepeats ? "repeat" : "respond to") + " itself");
         continue;
       }
-      (std::string(key) == "repeats" ? s.repeats : s.responds_to) = StatementId{target};
+      (key == kRepeats ? s.repeats : s.responds_to) = StatementId{std::string(target)};
     }
-    if (const std::string via = text_of(row, "via"); !via.empty() && check_id("via", via)) {
-      ensure_actor(via);
-      s.via = ActorId{via};
+    if (const std::string_view via = get(kVia); !via.empty() && check_id(kVia, via)) {
+      s.via = b.story.actors[ensure_actor(via)].id;
     }
-    if (const Field* side = cell(row, "side"); side && !side->text.empty()) {
-      b.declared_sides.push_back({by, side->text, side->line, side->column, where});
+    if (const std::string_view side = get(kSide); !side.empty()) {
+      std::string pair = std::string(by) + '\n' + std::string(side);
+      if (b.sides_seen.insert(std::move(pair)).second) {
+        const auto [line, column] = place(kSide);
+        b.declared_sides.push_back({std::string(by), std::string(side), line, column, where});
+      }
     }
     b.story.statements.push_back(std::move(s));
   }
+  if (!reader.error().empty()) return malformed();
   // References to statements, and claims without text, once every row is read.
   for (auto& [sid, b] : stories) {
     for (std::size_t i = 0; i < b.story.statements.size(); ++i) {
       const Statement& s = b.story.statements[i];
       for (const auto* target : {&s.responds_to, &s.repeats}) {
-        if (*target && !b.statement.count((*target)->value)) {
+        if (*target && !b.statement.find((*target)->value)) {
           error(0, 0, "statement '" + s.id.value + "' refers to unknown statement '" + (*target)->value + "'");
         }
       }

@@ -8,10 +8,11 @@ class Database;
 
 namespace gainsay {
 
-inline constexpr int kSchemaVersion = 2;
+inline constexpr int kSchemaVersion = 3;
 
-// Creates the schema in an empty database, or checks that an existing one
-// is a gainsay database of a version this build reads. Throws kStorage.
-void ensure_schema(SQLite::Database& db, const char* path, bool writable);
+// Creates the schema in an empty database when `create`, or checks that an
+// existing one is a gainsay database of a version this build reads, first
+// upgrading an older one in place when `may_upgrade`. Throws kStorage.
+void ensure_schema(SQLite::Database& db, const char* path, bool create, bool may_upgrade);
 
 }  // namespace gainsay

@@ -6,9 +6,13 @@
 #include <unistd.h>
 
 #include <filesystem>
-#include <map>
+#include <algorithm>
+#include <cstdint>
+#include <string_view>
+#include <unordered_map>
 
 #include "gainsay/error.h"
+#include "id_index.h"
 #include "schema.h"
 
 namespace gainsay {
@@ -16,28 +20,12 @@ namespace {
 
 constexpr int kBusyTimeoutMs = 60000;
 
-// Binds an optional text: NULL when absent.
-template <typename T>
-void bind_optional(SQLite::Statement& query, int index, const std::optional<T>& value) {
-  if (value) {
-    query.bind(index, value->value);
-  } else {
-    query.bind(index);
-  }
-}
-
 void bind_date(SQLite::Statement& query, int index, const std::optional<Date>& date) {
   if (date) {
     query.bind(index, date->to_string());
   } else {
     query.bind(index);
   }
-}
-
-template <typename IdT>
-std::optional<IdT> optional_id(const SQLite::Column& column) {
-  if (column.isNull()) return std::nullopt;
-  return IdT{column.getString()};
 }
 
 std::optional<Date> optional_date(const SQLite::Column& column) {
@@ -51,84 +39,159 @@ Enum parse_or_throw(std::optional<Enum> value, const std::string& word, const ch
   return *value;
 }
 
+// Where each id of a story will sit: rows get consecutive rowids from the
+// table's next free one, in file order, so a reference is known before the
+// row it names is written.
+template <typename Record>
+class RowIds {
+ public:
+  RowIds(SQLite::Database& db, const char* table, const std::vector<Record>& records)
+      : table_(table),
+        first_(db.execAndGet(std::string("SELECT coalesce(max(id), 0) + 1 FROM ") + table).getInt64()),
+        positions_(records.size()) {
+    for (const Record& record : records) {
+      if (!positions_.insert(record.id.value).second) {
+        throw Error(ErrorCode::kStorage, std::string("two ") + table + " with the id '" + record.id.value + "'");
+      }
+    }
+  }
+  std::int64_t first() const { return first_; }
+  std::int64_t of(const std::string& key) const {
+    const auto position = positions_.find(key);
+    if (!position) throw Error(ErrorCode::kStorage, "a reference to a missing id '" + key + "' of " + table_);
+    return first_ + static_cast<std::int64_t>(*position);
+  }
+  template <typename IdT>
+  void bind(SQLite::Statement& query, int index, const std::optional<IdT>& id) const {
+    if (id) {
+      query.bind(index, of(id->value));
+    } else {
+      query.bind(index);
+    }
+  }
+
+ private:
+  const char* table_;
+  std::int64_t first_;
+  IdIndex positions_;
+};
+
+// The stance and attribution words as strings that outlive every bind, so
+// the hot loop binds them without a copy.
+template <typename Enum>
+const std::string& word_of(Enum value, Enum last) {
+  static const std::vector<std::string> words = [last] {
+    std::vector<std::string> out;
+    for (int i = 0; i <= static_cast<int>(last); ++i) out.emplace_back(to_string(static_cast<Enum>(i)));
+    return out;
+  }();
+  return words[static_cast<std::size_t>(value)];
+}
+const std::string& word_of(Stance stance) { return word_of(stance, Stance::kRetracts); }
+const std::string& word_of(Attribution attribution) { return word_of(attribution, Attribution::kUnknown); }
+
+// Removes a story's rows, children first (foreign keys are not enforced
+// during an import; see schema.cpp).
+void delete_story(SQLite::Database& db, const std::string& key) {
+  SQLite::Statement find(db, "SELECT id FROM stories WHERE key = ?");
+  find.bind(1, key);
+  if (!find.executeStep()) return;
+  const std::int64_t story = find.getColumn(0).getInt64();
+  for (const char* sql : {
+           "DELETE FROM actor_aliases WHERE actor IN (SELECT id FROM actors WHERE story = ?)",
+           "DELETE FROM claim_about WHERE claim IN (SELECT id FROM claims WHERE story = ?)",
+           "DELETE FROM claim_contradicts WHERE claim IN (SELECT id FROM claims WHERE story = ?)",
+           "DELETE FROM statements WHERE story = ?",
+           "DELETE FROM claims WHERE story = ?",
+           "DELETE FROM sources WHERE story = ?",
+           "DELETE FROM actors WHERE story = ?",
+           "DELETE FROM stories WHERE id = ?",
+       }) {
+    SQLite::Statement remove(db, sql);
+    remove.bind(1, story);
+    remove.exec();
+  }
+}
+
 void insert_story(SQLite::Database& db, const Story& story) {
-  SQLite::Statement remove(db, "DELETE FROM stories WHERE id = ?");
-  remove.bind(1, story.id.value);
-  remove.exec();
+  delete_story(db, story.id.value);
 
   SQLite::Statement insert(db,
-                           "INSERT INTO stories (id, title, description, origin, imported_at) "
+                           "INSERT INTO stories (key, title, description, origin, imported_at) "
                            "VALUES (?, ?, ?, ?, strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))");
   insert.bind(1, story.id.value);
   insert.bind(2, story.title);
   insert.bind(3, story.description);
   insert.bind(4, story.origin);
   insert.exec();
+  const std::int64_t sid = db.getLastInsertRowid();
 
-  const std::string& sid = story.id.value;
+  const RowIds<Actor> actor_ids(db, "actors", story.actors);
+  const RowIds<Source> source_ids(db, "sources", story.sources);
+  const RowIds<Claim> claim_ids(db, "claims", story.claims);
+  const RowIds<Statement> statement_ids(db, "statements", story.statements);
+
   SQLite::Statement actor(db,
-                          "INSERT INTO actors (story_id, id, pos, name, kind, role, member_of, affiliated_with) "
+                          "INSERT INTO actors (id, story, key, name, kind, role, member_of, affiliated_with) "
                           "VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
-  SQLite::Statement alias(db, "INSERT INTO actor_aliases (story_id, actor_id, pos, alias) VALUES (?, ?, ?, ?)");
-  int pos = 0;
+  SQLite::Statement alias(db, "INSERT INTO actor_aliases (actor, pos, alias) VALUES (?, ?, ?)");
+  std::int64_t row = actor_ids.first();
   for (const Actor& a : story.actors) {
-    actor.bind(1, sid);
-    actor.bind(2, a.id.value);
-    actor.bind(3, pos++);
-    actor.bind(4, a.name);
+    actor.bind(1, row);
+    actor.bind(2, sid);
+    actor.bindNoCopy(3, a.id.value);
+    actor.bindNoCopy(4, a.name);
     actor.bind(5, std::string(to_string(a.kind)));
-    actor.bind(6, a.role);
-    bind_optional(actor, 7, a.member_of);
-    bind_optional(actor, 8, a.affiliated_with);
+    actor.bindNoCopy(6, a.role);
+    actor_ids.bind(actor, 7, a.member_of);
+    actor_ids.bind(actor, 8, a.affiliated_with);
     actor.exec();
     actor.reset();
-    int alias_pos = 0;
-    for (const std::string& name : a.aliases) {
-      alias.bind(1, sid);
-      alias.bind(2, a.id.value);
-      alias.bind(3, alias_pos++);
-      alias.bind(4, name);
+    for (std::size_t i = 0; i < a.aliases.size(); ++i) {
+      alias.bind(1, row);
+      alias.bind(2, static_cast<std::int64_t>(i));
+      alias.bindNoCopy(3, a.aliases[i]);
       alias.exec();
       alias.reset();
     }
+    ++row;
   }
 
   SQLite::Statement source(db,
-                           "INSERT INTO sources (story_id, id, pos, outlet, title, author, published, url, text_path) "
+                           "INSERT INTO sources (id, story, key, outlet, title, author, published, url, text_path) "
                            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
-  pos = 0;
+  row = source_ids.first();
   for (const Source& s : story.sources) {
-    source.bind(1, sid);
-    source.bind(2, s.id.value);
-    source.bind(3, pos++);
-    bind_optional(source, 4, s.outlet);
-    source.bind(5, s.title);
-    source.bind(6, s.author);
+    source.bind(1, row++);
+    source.bind(2, sid);
+    source.bindNoCopy(3, s.id.value);
+    actor_ids.bind(source, 4, s.outlet);
+    source.bindNoCopy(5, s.title);
+    source.bindNoCopy(6, s.author);
     bind_date(source, 7, s.published);
-    source.bind(8, s.url);
-    source.bind(9, s.text);
+    source.bindNoCopy(8, s.url);
+    source.bindNoCopy(9, s.text);
     source.exec();
     source.reset();
   }
 
   SQLite::Statement claim(db,
-                          "INSERT INTO claims (story_id, id, pos, text, verdict_rating, verdict_by, verdict_date, "
+                          "INSERT INTO claims (id, story, key, text, verdict_rating, verdict_by, verdict_date, "
                           "verdict_url, verdict_explanation) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
-  SQLite::Statement about(db, "INSERT INTO claim_about (story_id, claim_id, pos, actor_id) VALUES (?, ?, ?, ?)");
-  SQLite::Statement contradicts(db,
-                                "INSERT INTO claim_contradicts (story_id, claim_id, pos, other_id) VALUES (?, ?, ?, ?)");
-  pos = 0;
+  SQLite::Statement about(db, "INSERT INTO claim_about (claim, pos, actor) VALUES (?, ?, ?)");
+  SQLite::Statement contradicts(db, "INSERT INTO claim_contradicts (claim, pos, other) VALUES (?, ?, ?)");
+  row = claim_ids.first();
   for (const Claim& c : story.claims) {
-    claim.bind(1, sid);
-    claim.bind(2, c.id.value);
-    claim.bind(3, pos++);
-    claim.bind(4, c.text);
+    claim.bind(1, row);
+    claim.bind(2, sid);
+    claim.bindNoCopy(3, c.id.value);
+    claim.bindNoCopy(4, c.text);
     if (c.verdict) {
-      claim.bind(5, c.verdict->rating);
-      bind_optional(claim, 6, c.verdict->by);
+      claim.bindNoCopy(5, c.verdict->rating);
+      actor_ids.bind(claim, 6, c.verdict->by);
       bind_date(claim, 7, c.verdict->date);
-      claim.bind(8, c.verdict->url);
-      claim.bind(9, c.verdict->explanation);
+      claim.bindNoCopy(8, c.verdict->url);
+      claim.bindNoCopy(9, c.verdict->explanation);
     } else {
       claim.bind(5);
       claim.bind(6);
@@ -139,148 +202,212 @@ void insert_story(SQLite::Database& db, const Story& story) {
     claim.exec();
     claim.reset();
     for (std::size_t i = 0; i < c.about.size(); ++i) {
-      about.bind(1, sid);
-      about.bind(2, c.id.value);
-      about.bind(3, static_cast<int>(i));
-      about.bind(4, c.about[i].value);
+      about.bind(1, row);
+      about.bind(2, static_cast<std::int64_t>(i));
+      about.bind(3, actor_ids.of(c.about[i].value));
       about.exec();
       about.reset();
     }
     for (std::size_t i = 0; i < c.contradicts.size(); ++i) {
-      contradicts.bind(1, sid);
-      contradicts.bind(2, c.id.value);
-      contradicts.bind(3, static_cast<int>(i));
-      contradicts.bind(4, c.contradicts[i].value);
+      contradicts.bind(1, row);
+      contradicts.bind(2, static_cast<std::int64_t>(i));
+      contradicts.bind(3, claim_ids.of(c.contradicts[i].value));
       contradicts.exec();
       contradicts.reset();
     }
+    ++row;
   }
 
   SQLite::Statement statement(db,
-                              "INSERT INTO statements (story_id, id, pos, by_actor, claim_id, stance, date, source_id, "
+                              "INSERT INTO statements (id, story, key, by_actor, claim, stance, date, source, "
                               "attribution, quote, note, responds_to, repeats, via) "
                               "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
-  pos = 0;
+  row = statement_ids.first();
   for (const Statement& s : story.statements) {
-    if (pos % 1024 == 0 && interrupt_requested()) {
+    if (row % 1024 == 0 && interrupt_requested()) {
       throw Error(ErrorCode::kInterrupted, "interrupted; nothing was imported");
     }
-    statement.bind(1, sid);
-    statement.bind(2, s.id.value);
-    statement.bind(3, pos++);
-    statement.bind(4, s.by.value);
-    statement.bind(5, s.claim.value);
-    statement.bind(6, std::string(to_string(s.stance)));
+    statement.bind(1, row++);
+    statement.bind(2, sid);
+    statement.bindNoCopy(3, s.id.value);
+    statement.bind(4, actor_ids.of(s.by.value));
+    statement.bind(5, claim_ids.of(s.claim.value));
+    statement.bindNoCopy(6, word_of(s.stance));
     bind_date(statement, 7, s.date);
-    bind_optional(statement, 8, s.source);
-    statement.bind(9, std::string(to_string(s.attribution)));
-    statement.bind(10, s.quote);
-    statement.bind(11, s.note);
-    bind_optional(statement, 12, s.responds_to);
-    bind_optional(statement, 13, s.repeats);
-    bind_optional(statement, 14, s.via);
+    source_ids.bind(statement, 8, s.source);
+    statement.bindNoCopy(9, word_of(s.attribution));
+    statement.bindNoCopy(10, s.quote);
+    statement.bindNoCopy(11, s.note);
+    statement_ids.bind(statement, 12, s.responds_to);
+    statement_ids.bind(statement, 13, s.repeats);
+    actor_ids.bind(statement, 14, s.via);
     statement.exec();
     statement.reset();
   }
 }
 
+// The keys of one story's rows of a table, found by rowid. The rows come in
+// rowid order, so a rowid is found by its offset from the first when the
+// import left them consecutive, and by binary search otherwise.
+class KeysByRow {
+ public:
+  void add(std::int64_t row, std::size_t position) {
+    consecutive_ = consecutive_ && (rows_.empty() ? true : row == rows_.back() + 1);
+    rows_.push_back(row);
+    positions_.push_back(position);
+  }
+  // The position of the record with this rowid; throws for a dangling one.
+  std::size_t at(std::int64_t row, const char* what) const {
+    if (!rows_.empty()) {
+      if (consecutive_) {
+        if (row >= rows_.front() && row <= rows_.back()) return positions_[static_cast<std::size_t>(row - rows_.front())];
+      } else {
+        const auto found = std::lower_bound(rows_.begin(), rows_.end(), row);
+        if (found != rows_.end() && *found == row) return positions_[static_cast<std::size_t>(found - rows_.begin())];
+      }
+    }
+    throw Error(ErrorCode::kStorage, "database refers to a missing " + std::string(what) + " (row " +
+                                         std::to_string(row) + "); run gainsay check");
+  }
+
+ private:
+  bool consecutive_ = true;
+  std::vector<std::int64_t> rows_;
+  std::vector<std::size_t> positions_;
+};
+
+template <typename IdT, typename Record>
+std::optional<IdT> optional_ref(const SQLite::Column& column, const KeysByRow& rows,
+                                const std::vector<Record>& records, const char* what) {
+  if (column.isNull()) return std::nullopt;
+  return records[rows.at(column.getInt64(), what)].id;
+}
+
 Story load_story(const SQLite::Database& db, SQLite::Statement& head) {
   Story story;
-  story.id = StoryId{head.getColumn(0).getString()};
-  story.title = head.getColumn(1).getString();
-  story.description = head.getColumn(2).getString();
-  story.origin = head.getColumn(3).getString();
-  const std::string& sid = story.id.value;
+  const std::int64_t sid = head.getColumn(0).getInt64();
+  story.id = StoryId{head.getColumn(1).getString()};
+  story.title = head.getColumn(2).getString();
+  story.description = head.getColumn(3).getString();
+  story.origin = head.getColumn(4).getString();
 
-  std::map<std::string, Actor*> actors;
+  // References may point forward, so rowids are resolved once all rows of a
+  // table are read.
+  KeysByRow actor_rows;
+  std::vector<std::pair<std::int64_t, std::int64_t>> actor_links;  // member_of, affiliated_with; 0 for none
   SQLite::Statement actor(db,
-                          "SELECT id, name, kind, role, member_of, affiliated_with FROM actors "
-                          "WHERE story_id = ? ORDER BY pos");
+                          "SELECT id, key, name, kind, role, member_of, affiliated_with FROM actors "
+                          "WHERE story = ? ORDER BY id");
   actor.bind(1, sid);
   while (actor.executeStep()) {
     Actor a;
-    a.id = ActorId{actor.getColumn(0).getString()};
-    a.name = actor.getColumn(1).getString();
-    a.kind = parse_or_throw(parse_actor_kind(actor.getColumn(2).getString()), actor.getColumn(2).getString(),
+    actor_rows.add(actor.getColumn(0).getInt64(), story.actors.size());
+    a.id = ActorId{actor.getColumn(1).getString()};
+    a.name = actor.getColumn(2).getString();
+    a.kind = parse_or_throw(parse_actor_kind(actor.getColumn(3).getString()), actor.getColumn(3).getString(),
                             "actor kind");
-    a.role = actor.getColumn(3).getString();
-    a.member_of = optional_id<ActorId>(actor.getColumn(4));
-    a.affiliated_with = optional_id<ActorId>(actor.getColumn(5));
+    a.role = actor.getColumn(4).getString();
+    actor_links.emplace_back(actor.getColumn(5).getInt64(), actor.getColumn(6).getInt64());
     story.actors.push_back(std::move(a));
   }
-  for (Actor& a : story.actors) actors[a.id.value] = &a;
-  SQLite::Statement alias(db, "SELECT actor_id, alias FROM actor_aliases WHERE story_id = ? ORDER BY actor_id, pos");
+  for (std::size_t i = 0; i < story.actors.size(); ++i) {
+    if (actor_links[i].first) story.actors[i].member_of = story.actors[actor_rows.at(actor_links[i].first, "actor")].id;
+    if (actor_links[i].second) {
+      story.actors[i].affiliated_with = story.actors[actor_rows.at(actor_links[i].second, "actor")].id;
+    }
+  }
+  SQLite::Statement alias(db,
+                          "SELECT l.actor, l.alias FROM actor_aliases l JOIN actors a ON a.id = l.actor "
+                          "WHERE a.story = ? ORDER BY l.actor, l.pos");
   alias.bind(1, sid);
-  while (alias.executeStep()) actors.at(alias.getColumn(0).getString())->aliases.push_back(alias.getColumn(1).getString());
+  while (alias.executeStep()) {
+    story.actors[actor_rows.at(alias.getColumn(0).getInt64(), "actor")].aliases.push_back(alias.getColumn(1).getString());
+  }
 
+  KeysByRow source_rows;
   SQLite::Statement source(db,
-                           "SELECT id, outlet, title, author, published, url, text_path FROM sources "
-                           "WHERE story_id = ? ORDER BY pos");
+                           "SELECT id, key, outlet, title, author, published, url, text_path FROM sources "
+                           "WHERE story = ? ORDER BY id");
   source.bind(1, sid);
   while (source.executeStep()) {
     Source s;
-    s.id = SourceId{source.getColumn(0).getString()};
-    s.outlet = optional_id<ActorId>(source.getColumn(1));
-    s.title = source.getColumn(2).getString();
-    s.author = source.getColumn(3).getString();
-    s.published = optional_date(source.getColumn(4));
-    s.url = source.getColumn(5).getString();
-    s.text = source.getColumn(6).getString();
+    source_rows.add(source.getColumn(0).getInt64(), story.sources.size());
+    s.id = SourceId{source.getColumn(1).getString()};
+    s.outlet = optional_ref<ActorId>(source.getColumn(2), actor_rows, story.actors, "actor");
+    s.title = source.getColumn(3).getString();
+    s.author = source.getColumn(4).getString();
+    s.published = optional_date(source.getColumn(5));
+    s.url = source.getColumn(6).getString();
+    s.text = source.getColumn(7).getString();
     story.sources.push_back(std::move(s));
   }
 
+  KeysByRow claim_rows;
   SQLite::Statement claim(db,
-                          "SELECT id, text, verdict_rating, verdict_by, verdict_date, verdict_url, verdict_explanation "
-                          "FROM claims WHERE story_id = ? ORDER BY pos");
+                          "SELECT id, key, text, verdict_rating, verdict_by, verdict_date, verdict_url, "
+                          "verdict_explanation FROM claims WHERE story = ? ORDER BY id");
   claim.bind(1, sid);
   while (claim.executeStep()) {
     Claim c;
-    c.id = ClaimId{claim.getColumn(0).getString()};
-    c.text = claim.getColumn(1).getString();
-    if (!claim.getColumn(2).isNull()) {
+    claim_rows.add(claim.getColumn(0).getInt64(), story.claims.size());
+    c.id = ClaimId{claim.getColumn(1).getString()};
+    c.text = claim.getColumn(2).getString();
+    if (!claim.getColumn(3).isNull()) {
       Verdict v;
-      v.rating = claim.getColumn(2).getString();
-      v.by = optional_id<ActorId>(claim.getColumn(3));
-      v.date = optional_date(claim.getColumn(4));
-      v.url = claim.getColumn(5).getString();
-      v.explanation = claim.getColumn(6).getString();
+      v.rating = claim.getColumn(3).getString();
+      v.by = optional_ref<ActorId>(claim.getColumn(4), actor_rows, story.actors, "actor");
+      v.date = optional_date(claim.getColumn(5));
+      v.url = claim.getColumn(6).getString();
+      v.explanation = claim.getColumn(7).getString();
       c.verdict = std::move(v);
     }
     story.claims.push_back(std::move(c));
   }
-  std::map<std::string, Claim*> claims;
-  for (Claim& c : story.claims) claims[c.id.value] = &c;
-  SQLite::Statement about(db, "SELECT claim_id, actor_id FROM claim_about WHERE story_id = ? ORDER BY claim_id, pos");
+  SQLite::Statement about(db,
+                          "SELECT o.claim, o.actor FROM claim_about o JOIN claims c ON c.id = o.claim "
+                          "WHERE c.story = ? ORDER BY o.claim, o.pos");
   about.bind(1, sid);
-  while (about.executeStep()) claims.at(about.getColumn(0).getString())->about.push_back(ActorId{about.getColumn(1).getString()});
+  while (about.executeStep()) {
+    story.claims[claim_rows.at(about.getColumn(0).getInt64(), "claim")].about.push_back(
+        story.actors[actor_rows.at(about.getColumn(1).getInt64(), "actor")].id);
+  }
   SQLite::Statement contradicts(db,
-                                "SELECT claim_id, other_id FROM claim_contradicts WHERE story_id = ? ORDER BY claim_id, pos");
+                                "SELECT o.claim, o.other FROM claim_contradicts o JOIN claims c ON c.id = o.claim "
+                                "WHERE c.story = ? ORDER BY o.claim, o.pos");
   contradicts.bind(1, sid);
   while (contradicts.executeStep()) {
-    claims.at(contradicts.getColumn(0).getString())->contradicts.push_back(ClaimId{contradicts.getColumn(1).getString()});
+    story.claims[claim_rows.at(contradicts.getColumn(0).getInt64(), "claim")].contradicts.push_back(
+        story.claims[claim_rows.at(contradicts.getColumn(1).getInt64(), "claim")].id);
   }
 
+  KeysByRow statement_rows;
+  std::vector<std::pair<std::int64_t, std::int64_t>> statement_links;  // responds_to, repeats; 0 for none
   SQLite::Statement statement(db,
-                              "SELECT id, by_actor, claim_id, stance, date, source_id, attribution, quote, note, "
-                              "responds_to, repeats, via FROM statements WHERE story_id = ? ORDER BY pos");
+                              "SELECT id, key, by_actor, claim, stance, date, source, attribution, quote, note, "
+                              "responds_to, repeats, via FROM statements WHERE story = ? ORDER BY id");
   statement.bind(1, sid);
   while (statement.executeStep()) {
     Statement s;
-    s.id = StatementId{statement.getColumn(0).getString()};
-    s.by = ActorId{statement.getColumn(1).getString()};
-    s.claim = ClaimId{statement.getColumn(2).getString()};
-    s.stance = parse_or_throw(parse_stance(statement.getColumn(3).getString()), statement.getColumn(3).getString(),
+    statement_rows.add(statement.getColumn(0).getInt64(), story.statements.size());
+    s.id = StatementId{statement.getColumn(1).getString()};
+    s.by = story.actors[actor_rows.at(statement.getColumn(2).getInt64(), "actor")].id;
+    s.claim = story.claims[claim_rows.at(statement.getColumn(3).getInt64(), "claim")].id;
+    s.stance = parse_or_throw(parse_stance(statement.getColumn(4).getString()), statement.getColumn(4).getString(),
                               "stance");
-    s.date = optional_date(statement.getColumn(4));
-    s.source = optional_id<SourceId>(statement.getColumn(5));
-    s.attribution = parse_or_throw(parse_attribution(statement.getColumn(6).getString()),
-                                   statement.getColumn(6).getString(), "attribution");
-    s.quote = statement.getColumn(7).getString();
-    s.note = statement.getColumn(8).getString();
-    s.responds_to = optional_id<StatementId>(statement.getColumn(9));
-    s.repeats = optional_id<StatementId>(statement.getColumn(10));
-    s.via = optional_id<ActorId>(statement.getColumn(11));
+    s.date = optional_date(statement.getColumn(5));
+    s.source = optional_ref<SourceId>(statement.getColumn(6), source_rows, story.sources, "source");
+    s.attribution = parse_or_throw(parse_attribution(statement.getColumn(7).getString()),
+                                   statement.getColumn(7).getString(), "attribution");
+    s.quote = statement.getColumn(8).getString();
+    s.note = statement.getColumn(9).getString();
+    statement_links.emplace_back(statement.getColumn(10).getInt64(), statement.getColumn(11).getInt64());
+    s.via = optional_ref<ActorId>(statement.getColumn(12), actor_rows, story.actors, "actor");
     story.statements.push_back(std::move(s));
+  }
+  for (std::size_t i = 0; i < story.statements.size(); ++i) {
+    const auto [responds_to, repeats] = statement_links[i];
+    if (responds_to) story.statements[i].responds_to = story.statements[statement_rows.at(responds_to, "statement")].id;
+    if (repeats) story.statements[i].repeats = story.statements[statement_rows.at(repeats, "statement")].id;
   }
   return story;
 }
@@ -312,10 +439,9 @@ Store Store::open(const std::string& path, Mode mode) {
     auto impl = std::make_unique<Impl>(path, writable   ? SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE
                                              : may_write ? SQLite::OPEN_READWRITE
                                                          : SQLite::OPEN_READONLY);
-    impl->db.exec("PRAGMA foreign_keys = ON");
     // Another gainsay may be importing: wait for it rather than fail.
     impl->db.setBusyTimeout(kBusyTimeoutMs);
-    ensure_schema(impl->db, path.c_str(), writable);
+    ensure_schema(impl->db, path.c_str(), writable, may_write);
     return Store(std::move(impl));
   } catch (const SQLite::Exception& e) {
     throw Error(ErrorCode::kStorage, path + ": cannot open as a gainsay database: " + e.what());
@@ -326,8 +452,7 @@ Store Store::open_in_memory() {
   try {
     auto impl = std::make_unique<Impl>(":memory:", SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
     impl->path = "the story files given";
-    impl->db.exec("PRAGMA foreign_keys = ON");
-    ensure_schema(impl->db, ":memory:", true);
+    ensure_schema(impl->db, ":memory:", true, true);
     return Store(std::move(impl));
   } catch (const SQLite::Exception& e) {
     throw Error(ErrorCode::kStorage, std::string("cannot open an in-memory database: ") + e.what());
@@ -339,6 +464,10 @@ void Store::import_stories(const std::vector<Story>& stories) {
   try {
     // IMMEDIATE takes the write lock now, so two imports queue instead of
     // deadlocking when both try to upgrade a read lock.
+    // A large story outgrows SQLite's default 2 MB page cache many times over;
+    // statement journals (for a constraint failing half-way) stay in memory.
+    impl_->db.exec("PRAGMA cache_size = -131072");
+    impl_->db.exec("PRAGMA temp_store = MEMORY");
     SQLite::Transaction transaction(impl_->db, SQLite::TransactionBehavior::IMMEDIATE);
     for (const Story& story : stories) {
       current = &story;
@@ -355,6 +484,11 @@ void Store::import_stories(const std::vector<Story>& stories) {
     throw Error(ErrorCode::kStorage, impl_->path + ": import failed" +
                                          (current ? " in story '" + current->id.value + "'" : std::string()) + ": " +
                                          e.what() + "; nothing was changed");
+  } catch (const Error& e) {
+    if (e.code() != ErrorCode::kStorage) throw;
+    throw Error(ErrorCode::kStorage, impl_->path + ": import failed" +
+                                         (current ? " in story '" + current->id.value + "'" : std::string()) + ": " +
+                                         e.what() + "; nothing was changed");
   }
 }
 
@@ -362,12 +496,12 @@ std::vector<StorySummary> Store::stories() const {
   std::vector<StorySummary> out;
   try {
     SQLite::Statement query(impl_->db, R"sql(
-      SELECT s.id, s.title, s.origin, s.imported_at,
-        (SELECT count(*) FROM actors WHERE story_id = s.id),
-        (SELECT count(*) FROM sources WHERE story_id = s.id),
-        (SELECT count(*) FROM claims WHERE story_id = s.id),
-        (SELECT count(*) FROM statements WHERE story_id = s.id)
-      FROM stories s ORDER BY s.id)sql");
+      SELECT s.key, s.title, s.origin, s.imported_at,
+        (SELECT count(*) FROM actors WHERE story = s.id),
+        (SELECT count(*) FROM sources WHERE story = s.id),
+        (SELECT count(*) FROM claims WHERE story = s.id),
+        (SELECT count(*) FROM statements WHERE story = s.id)
+      FROM stories s ORDER BY s.key)sql");
     while (query.executeStep()) {
       StorySummary summary;
       summary.id = StoryId{query.getColumn(0).getString()};
@@ -389,9 +523,9 @@ std::vector<StorySummary> Store::stories() const {
 std::vector<Story> Store::load(const std::vector<StoryId>& only) const {
   std::vector<Story> out;
   try {
-    SQLite::Statement head(impl_->db, "SELECT id, title, description, origin FROM stories ORDER BY id");
+    SQLite::Statement head(impl_->db, "SELECT id, key, title, description, origin FROM stories ORDER BY key");
     while (head.executeStep()) {
-      const StoryId id{head.getColumn(0).getString()};
+      const StoryId id{head.getColumn(1).getString()};
       if (!only.empty() && std::find(only.begin(), only.end(), id) == only.end()) continue;
       out.push_back(load_story(impl_->db, head));
     }

@@ -1,0 +1,79 @@
+// IdIndex: positions of records by their id, for the bulk paths (a sheet of a
+// million rows, the import of a story that size). An open-addressing table
+// of 32-bit hashes and positions; the keys are views the caller keeps alive
+// (into the sheet's text, or into the records themselves). A node-based
+// std::unordered_map spent most of a large import in cache misses.
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <optional>
+#include <string_view>
+#include <vector>
+
+namespace gainsay {
+
+class IdIndex {
+ public:
+  explicit IdIndex(std::size_t expected = 0) { rehash(expected); }
+
+  // The position stored for `key`, or nullopt.
+  std::optional<std::uint32_t> find(std::string_view key) const {
+    const std::uint64_t h = hash(key);
+    for (std::size_t i = h & mask_;; i = (i + 1) & mask_) {
+      const Slot& slot = slots_[i];
+      if (slot.position == kEmpty) return std::nullopt;
+      if (slot.hash == static_cast<std::uint32_t>(h) && keys_[slot.position] == key) return slot.position;
+    }
+  }
+
+  // Stores `key` at the next position (its count so far) unless present;
+  // returns the key's position and whether it was new.
+  std::pair<std::uint32_t, bool> insert(std::string_view key) {
+    if ((keys_.size() + 1) * 4 > slots_.size() * 3) rehash(slots_.size());
+    const std::uint64_t h = hash(key);
+    for (std::size_t i = h & mask_;; i = (i + 1) & mask_) {
+      Slot& slot = slots_[i];
+      if (slot.position == kEmpty) {
+        slot = {static_cast<std::uint32_t>(h), static_cast<std::uint32_t>(keys_.size())};
+        keys_.push_back(key);
+        return {slot.position, true};
+      }
+      if (slot.hash == static_cast<std::uint32_t>(h) && keys_[slot.position] == key) return {slot.position, false};
+    }
+  }
+
+  std::size_t size() const { return keys_.size(); }
+
+ private:
+  static constexpr std::uint32_t kEmpty = UINT32_MAX;
+  struct Slot {
+    std::uint32_t hash = 0;
+    std::uint32_t position = kEmpty;
+  };
+
+  static std::uint64_t hash(std::string_view key) { return std::hash<std::string_view>{}(key); }
+
+  // Grows to hold at least `wanted` keys at three quarters full, and places
+  // every key again.
+  void rehash(std::size_t wanted) {
+    std::size_t capacity = 16;
+    while (capacity * 3 < (wanted + 1) * 4) capacity *= 2;
+    if (capacity <= slots_.size()) capacity = slots_.size() * 2;
+    slots_.assign(capacity, Slot{});
+    mask_ = capacity - 1;
+    for (std::uint32_t position = 0; position < keys_.size(); ++position) {
+      const std::uint64_t h = hash(keys_[position]);
+      std::size_t i = h & mask_;
+      while (slots_[i].position != kEmpty) i = (i + 1) & mask_;
+      slots_[i] = {static_cast<std::uint32_t>(h), position};
+    }
+    keys_.reserve(wanted);
+  }
+
+  std::vector<Slot> slots_;
+  std::size_t mask_ = 0;
+  std::vector<std::string_view> keys_;
+};
+
+}  // namespace gainsay
