@@ -112,53 +112,63 @@ void write_disputed_markdown(std::ostream& out, const std::vector<ClaimAssessmen
 }
 
 void write_disputed_json(std::ostream& out, const std::vector<ClaimAssessment>& claims, const ReportHeading& heading) {
-  Json stories = Json::array();
-  for (const auto& id : heading.stories) stories.push_back(id.value);
-  Json filter{{"story", heading.filter.story ? Json(heading.filter.story->value) : Json(nullptr)},
-              {"actor", optional_text(heading.filter.actor)},
-              {"side", optional_text(heading.filter.side)},
-              {"since", heading.filter.since ? Json(heading.filter.since->to_string()) : Json(nullptr)},
-              {"until", heading.filter.until ? Json(heading.filter.until->to_string()) : Json(nullptr)},
-              {"as_of", heading.filter.as_of ? Json(heading.filter.as_of->to_string()) : Json(nullptr)}};
-  auto dump = [](const Json& value, int indent) {
-    // Nested at `indent` spaces inside the report, as dump(2) would place it.
-    std::string text = value.dump(2, ' ', false, nlohmann::json::error_handler_t::replace);
-    std::string nested;
-    for (char c : text) {
-      nested += c;
-      if (c == '\n') nested.append(static_cast<std::size_t>(indent), ' ');
+  // Written as it goes, so a report on a million statements never holds
+  // them all as one JSON document in memory.
+  JsonWriter json(out);
+  auto date = [&](const char* name, const std::optional<Date>& value) {
+    json.key(name);
+    if (value) {
+      json.string(value->to_string());
+    } else {
+      json.null();
     }
-    return nested;
   };
-  // Written a claim at a time, so a report on a million statements never
-  // holds them all as one JSON document in memory.
-  out << "{\n  \"report\": \"disputed\",\n  \"stories\": " << dump(stories, 2) << ",\n  \"filter\": " << dump(filter, 2)
-      << ",\n  \"claims\": [";
-  bool first = true;
-  for (const ClaimAssessment& a : claims) {
-    Json against = Json::object();
-    for (Stance stance : kAgainstOrder) against[std::string(to_string(stance))] = statements_json(with_stance(a.against, stance));
-    Json evasive = Json::object();
-    for (Stance stance : kEvasiveOrder) evasive[std::string(to_string(stance))] = statements_json(with_stance(a.evasive, stance));
-    Json shifts = Json::array();
-    for (const auto& shift : a.shifts) shifts.push_back(shift_json(shift));
-    const Json claim{{"story", a.claim.story->id.value},
-                     {"id", a.claim.claim->id.value},
-                     {"text", a.claim.claim->text},
-                     {"status", to_string(a.status)},
-                     {"about", actors_json(a.accused)},
-                     {"sides_for", actors_json(a.sides_for)},
-                     {"sides_against", actors_json(a.sides_against)},
-                     {"first_date", a.first_date ? Json(a.first_date->to_string()) : Json(nullptr)},
-                     {"for", statements_json(a.for_claim)},
-                     {"against", against},
-                     {"evasive", evasive},
-                     {"withdrawn", statements_json(a.withdrawn)},
-                     {"shifts", shifts}};
-    out << (first ? "\n    " : ",\n    ") << dump(claim, 4);
-    first = false;
+  json.begin_object();
+  json.key("report").string("disputed");
+  json.key("stories").begin_array();
+  for (const auto& id : heading.stories) json.string(id.value);
+  json.end_array();
+  json.key("filter").begin_object();
+  json.key("story");
+  if (heading.filter.story) {
+    json.string(heading.filter.story->value);
+  } else {
+    json.null();
   }
-  out << (first ? "]\n}\n" : "\n  ]\n}\n");
+  json.key("actor").optional_text(heading.filter.actor);
+  json.key("side").optional_text(heading.filter.side);
+  date("since", heading.filter.since);
+  date("until", heading.filter.until);
+  date("as_of", heading.filter.as_of);
+  json.end_object();
+  json.key("claims").begin_array();
+  for (const ClaimAssessment& a : claims) {
+    json.begin_object();
+    json.key("story").string(a.claim.story->id.value);
+    json.key("id").string(a.claim.claim->id.value);
+    json.key("text").string(a.claim.claim->text);
+    json.key("status").string(to_string(a.status));
+    write_actors(json.key("about"), a.accused);
+    write_actors(json.key("sides_for"), a.sides_for);
+    write_actors(json.key("sides_against"), a.sides_against);
+    date("first_date", a.first_date);
+    write_statements(json.key("for"), a.for_claim);
+    json.key("against").begin_object();
+    for (Stance stance : kAgainstOrder) write_statements(json.key(to_string(stance)), with_stance(a.against, stance));
+    json.end_object();
+    json.key("evasive").begin_object();
+    for (Stance stance : kEvasiveOrder) write_statements(json.key(to_string(stance)), with_stance(a.evasive, stance));
+    json.end_object();
+    write_statements(json.key("withdrawn"), a.withdrawn);
+    json.key("shifts").begin_array();
+    for (const auto& shift : a.shifts) write_shift(json, shift);
+    json.end_array();
+    json.end_object();
+  }
+  json.end_array();
+  json.end_object();
+  json.flush();
+  out << '\n';
 }
 
 void write_disputed_csv(std::ostream& out, const std::vector<ClaimAssessment>& claims) {

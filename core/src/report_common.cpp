@@ -1,6 +1,7 @@
 #include "report_common.h"
 
 #include <cstdio>
+#include <sstream>
 
 #include "gainsay/table.h"
 
@@ -52,69 +53,130 @@ std::string shift_text(const PositionShift& shift) {
   return out;
 }
 
+void write_actor(JsonWriter& json, const Actor* actor) {
+  if (!actor) return json.null();
+  json.begin_object();
+  json.key("id").string(actor->id.value);
+  json.key("name").string(actor->name);
+  json.end_object();
+}
+
+void write_actors(JsonWriter& json, const std::vector<const Actor*>& actors) {
+  json.begin_array();
+  for (const Actor* a : actors) write_actor(json, a);
+  json.end_array();
+}
+
+namespace {
+
+void write_date(JsonWriter& json, const std::optional<Date>& date) {
+  if (date) {
+    json.string(date->to_string());
+  } else {
+    json.null();
+  }
+}
+
+template <typename IdT>
+void write_id(JsonWriter& json, const std::optional<IdT>& id) {
+  if (id) {
+    json.string(id->value);
+  } else {
+    json.null();
+  }
+}
+
+// A value written by `write`, read back as a Json value.
+template <typename Write>
+Json as_json(Write write) {
+  std::ostringstream text;
+  {
+    JsonWriter json(text);
+    write(json);
+  }
+  return Json::parse(text.str());
+}
+
+}  // namespace
+
+void write_statement(JsonWriter& json, const StatementView& s) {
+  const Statement& statement = *s.statement;
+  json.begin_object();
+  json.key("id").string(statement.id.value);
+  write_actor(json.key("actor"), s.actor);
+  write_actor(json.key("side"), s.side);
+  json.key("stance").string(to_string(statement.stance));
+  write_date(json.key("date"), statement.date);
+  json.key("attribution").string(to_string(statement.attribution));
+  json.key("source");
+  if (s.source) {
+    json.begin_object();
+    json.key("id").string(s.source->id.value);
+    json.key("title").optional_text(s.source->title);
+    write_actor(json.key("outlet"), s.outlet);
+    write_date(json.key("published"), s.source->published);
+    json.key("url").optional_text(s.source->url);
+    json.end_object();
+  } else {
+    json.null();
+  }
+  write_actor(json.key("via"), s.via);
+  json.key("quote").optional_text(statement.quote);
+  json.key("note").optional_text(statement.note);
+  write_id(json.key("responds_to"), statement.responds_to);
+  write_id(json.key("repeats"), statement.repeats);
+  json.end_object();
+}
+
+void write_statements(JsonWriter& json, const std::vector<StatementView>& list) {
+  json.begin_array();
+  for (const auto& s : list) write_statement(json, s);
+  json.end_array();
+}
+
+void write_shift(JsonWriter& json, const PositionShift& shift) {
+  json.begin_object();
+  write_actor(json.key("who"), shift.who);
+  json.key("level").string(shift.is_side ? "side" : "actor");
+  json.key("steps").begin_array();
+  for (const ShiftStep& step : shift.steps) {
+    const Statement& statement = *step.statement.statement;
+    json.begin_object();
+    json.key("statement").string(statement.id.value);
+    write_actor(json.key("actor"), step.statement.actor);
+    json.key("stance").string(to_string(statement.stance));
+    json.key("counts_as").string(to_string(stance_class(statement.stance)));
+    json.key("date").string(statement.date->to_string());
+    json.key("order_uncertain").boolean(step.order_uncertain);
+    json.end_object();
+  }
+  json.end_array();
+  json.key("undated").begin_array();
+  for (const auto& s : shift.undated) json.string(s.statement->id.value);
+  json.end_array();
+  json.end_object();
+}
+
 Json actor_json(const Actor* actor) {
-  if (!actor) return nullptr;
-  return Json{{"id", actor->id.value}, {"name", actor->name}};
+  return as_json([&](JsonWriter& json) { write_actor(json, actor); });
 }
 
 Json actors_json(const std::vector<const Actor*>& actors) {
-  Json out = Json::array();
-  for (const Actor* a : actors) out.push_back(actor_json(a));
-  return out;
+  return as_json([&](JsonWriter& json) { write_actors(json, actors); });
 }
 
 Json optional_text(const std::string& text) { return text.empty() ? Json(nullptr) : Json(text); }
 
-template <typename IdT>
-Json optional_id(const std::optional<IdT>& id) {
-  return id ? Json(id->value) : Json(nullptr);
-}
-
 Json statement_json(const StatementView& s) {
-  Json source = nullptr;
-  if (s.source) {
-    source = Json{{"id", s.source->id.value},
-                  {"title", optional_text(s.source->title)},
-                  {"outlet", actor_json(s.outlet)},
-                  {"published", s.source->published ? Json(s.source->published->to_string()) : Json(nullptr)},
-                  {"url", optional_text(s.source->url)}};
-  }
-  return Json{{"id", s.statement->id.value},
-              {"actor", actor_json(s.actor)},
-              {"side", actor_json(s.side)},
-              {"stance", to_string(s.statement->stance)},
-              {"date", s.statement->date ? Json(s.statement->date->to_string()) : Json(nullptr)},
-              {"attribution", to_string(s.statement->attribution)},
-              {"source", source},
-              {"via", actor_json(s.via)},
-              {"quote", optional_text(s.statement->quote)},
-              {"note", optional_text(s.statement->note)},
-              {"responds_to", optional_id(s.statement->responds_to)},
-              {"repeats", optional_id(s.statement->repeats)}};
+  return as_json([&](JsonWriter& json) { write_statement(json, s); });
 }
 
 Json statements_json(const std::vector<StatementView>& list) {
-  Json out = Json::array();
-  for (const auto& s : list) out.push_back(statement_json(s));
-  return out;
+  return as_json([&](JsonWriter& json) { write_statements(json, list); });
 }
 
 Json shift_json(const PositionShift& shift) {
-  Json steps = Json::array();
-  for (const ShiftStep& step : shift.steps) {
-    steps.push_back(Json{{"statement", step.statement.statement->id.value},
-                         {"actor", actor_json(step.statement.actor)},
-                         {"stance", to_string(step.statement.statement->stance)},
-                         {"counts_as", to_string(stance_class(step.statement.statement->stance))},
-                         {"date", step.statement.statement->date->to_string()},
-                         {"order_uncertain", step.order_uncertain}});
-  }
-  Json undated = Json::array();
-  for (const auto& s : shift.undated) undated.push_back(s.statement->id.value);
-  return Json{{"who", actor_json(shift.who)},
-              {"level", shift.is_side ? "side" : "actor"},
-              {"steps", steps},
-              {"undated", undated}};
+  return as_json([&](JsonWriter& json) { write_shift(json, shift); });
 }
 
 std::string markdown_link(const StatementView& s) {

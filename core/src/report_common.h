@@ -11,6 +11,7 @@
 
 #include "gainsay/dispute.h"
 #include "gainsay/text.h"
+#include "json_writer.h"
 
 namespace gainsay::report {
 
@@ -70,6 +71,14 @@ class TextWriter {
   std::ostream& out_;
   const TextStyle& style_;
 };
+
+// The JSON of the shared pieces, written as they go (the disputed report);
+// the *_json forms give the same as values, for reports built as a tree.
+void write_actor(JsonWriter& json, const Actor* actor);
+void write_actors(JsonWriter& json, const std::vector<const Actor*>& actors);
+void write_statement(JsonWriter& json, const StatementView& s);
+void write_statements(JsonWriter& json, const std::vector<StatementView>& list);
+void write_shift(JsonWriter& json, const PositionShift& shift);
 
 Json actor_json(const Actor* actor);
 Json actors_json(const std::vector<const Actor*>& actors);

@@ -1,0 +1,169 @@
+#include "json_writer.h"
+
+#include <cstdio>
+
+namespace gainsay {
+namespace {
+
+constexpr std::size_t kFlushAt = 1 << 16;
+
+// The length of the valid UTF-8 sequence at the start of `text`, or 0.
+std::size_t utf8_sequence(std::string_view text) {
+  const auto byte = [&](std::size_t i) { return static_cast<unsigned char>(text[i]); };
+  const unsigned char lead = byte(0);
+  std::size_t length = 0;
+  unsigned char low = 0x80, high = 0xbf;  // allowed range of the second byte
+  if (lead >= 0xc2 && lead <= 0xdf) {
+    length = 2;
+  } else if (lead >= 0xe0 && lead <= 0xef) {
+    length = 3;
+    if (lead == 0xe0) low = 0xa0;
+    if (lead == 0xed) high = 0x9f;  // no surrogates
+  } else if (lead >= 0xf0 && lead <= 0xf4) {
+    length = 4;
+    if (lead == 0xf0) low = 0x90;
+    if (lead == 0xf4) high = 0x8f;
+  } else {
+    return 0;
+  }
+  if (text.size() < length) return 0;
+  if (byte(1) < low || byte(1) > high) return 0;
+  for (std::size_t i = 2; i < length; ++i) {
+    if (byte(i) < 0x80 || byte(i) > 0xbf) return 0;
+  }
+  return length;
+}
+
+}  // namespace
+
+void append_json_escaped(std::string& out, std::string_view text) {
+  std::size_t run = 0;  // start of the bytes that need no escape
+  for (std::size_t i = 0; i < text.size();) {
+    const auto c = static_cast<unsigned char>(text[i]);
+    if (c >= 0x20 && c != '"' && c != '\\' && c < 0x80) {
+      ++i;
+      continue;
+    }
+    if (c >= 0x80) {
+      if (const std::size_t n = utf8_sequence(text.substr(i))) {
+        i += n;
+        continue;
+      }
+    }
+    out.append(text.data() + run, i - run);
+    switch (c) {
+      case '"': out += "\\\""; break;
+      case '\\': out += "\\\\"; break;
+      case '\b': out += "\\b"; break;
+      case '\f': out += "\\f"; break;
+      case '\n': out += "\\n"; break;
+      case '\r': out += "\\r"; break;
+      case '\t': out += "\\t"; break;
+      default:
+        if (c < 0x20) {
+          char escaped[8];
+          std::snprintf(escaped, sizeof escaped, "\\u%04x", c);
+          out += escaped;
+        } else {
+          out += "\xef\xbf\xbd";  // invalid UTF-8: U+FFFD, as nlohmann's "replace"
+        }
+    }
+    ++i;
+    run = i;
+  }
+  out.append(text.data() + run, text.size() - run);
+}
+
+JsonWriter::JsonWriter(std::ostream& out, int depth) : out_(out), base_depth_(depth) { buffer_.reserve(kFlushAt * 2); }
+
+JsonWriter::~JsonWriter() { flush(); }
+
+void JsonWriter::flush() {
+  out_.write(buffer_.data(), static_cast<std::streamsize>(buffer_.size()));
+  buffer_.clear();
+}
+
+void JsonWriter::newline(int depth) {
+  buffer_ += '\n';
+  buffer_.append(static_cast<std::size_t>(2 * (base_depth_ + depth)), ' ');
+}
+
+void JsonWriter::before_value() {
+  if (after_key_) {
+    after_key_ = false;
+    return;
+  }
+  if (levels_.empty()) return;
+  Level& level = levels_.back();
+  if (!level.empty) buffer_ += ',';
+  level.empty = false;
+  newline(static_cast<int>(levels_.size()));
+}
+
+JsonWriter& JsonWriter::key(std::string_view name) {
+  before_value();
+  buffer_ += '"';
+  append_json_escaped(buffer_, name);
+  buffer_ += "\": ";
+  after_key_ = true;
+  return *this;
+}
+
+void JsonWriter::open(char bracket) {
+  before_value();
+  buffer_ += bracket;
+  levels_.push_back({});
+}
+
+void JsonWriter::close(char bracket) {
+  const bool empty = levels_.back().empty;
+  levels_.pop_back();
+  if (!empty) newline(static_cast<int>(levels_.size()));
+  buffer_ += bracket;
+  if (buffer_.size() >= kFlushAt) flush();
+}
+
+void JsonWriter::begin_object() { open('{'); }
+void JsonWriter::end_object() { close('}'); }
+void JsonWriter::begin_array() { open('['); }
+void JsonWriter::end_array() { close(']'); }
+
+void JsonWriter::string(std::string_view text) {
+  before_value();
+  buffer_ += '"';
+  append_json_escaped(buffer_, text);
+  buffer_ += '"';
+}
+
+void JsonWriter::number(std::int64_t value) {
+  before_value();
+  buffer_ += std::to_string(value);
+}
+
+void JsonWriter::boolean(bool value) {
+  before_value();
+  buffer_ += value ? "true" : "false";
+}
+
+void JsonWriter::null() {
+  before_value();
+  buffer_ += "null";
+}
+
+void JsonWriter::optional_string(const std::optional<std::string>& text) {
+  if (text) {
+    string(*text);
+  } else {
+    null();
+  }
+}
+
+void JsonWriter::optional_text(std::string_view text) {
+  if (text.empty()) {
+    null();
+  } else {
+    string(text);
+  }
+}
+
+}  // namespace gainsay

@@ -1,0 +1,84 @@
+#include "json_writer.h"
+
+#include <doctest/doctest.h>
+
+#include <nlohmann/json.hpp>
+
+#include <sstream>
+
+using namespace gainsay;
+using Json = nlohmann::ordered_json;
+
+namespace {
+
+// What nlohmann's dump(2) gives for `value`, the layout JsonWriter keeps.
+std::string dumped(const Json& value) { return value.dump(2, ' ', false, nlohmann::json::error_handler_t::replace); }
+
+}  // namespace
+
+TEST_CASE("JsonWriter: the same bytes as nlohmann's dump(2), empty containers and nesting included") {
+  std::ostringstream out;
+  {
+    JsonWriter json(out);
+    json.begin_object();
+    json.key("name").string("Zakharova");
+    json.key("count").number(-42);
+    json.key("yes").boolean(true);
+    json.key("none").null();
+    json.key("empty_list").begin_array();
+    json.end_array();
+    json.key("empty_object").begin_object();
+    json.end_object();
+    json.key("list").begin_array();
+    json.string("a");
+    json.begin_object();
+    json.key("deep").begin_array();
+    json.number(1);
+    json.end_array();
+    json.end_object();
+    json.end_array();
+    json.key("maybe").optional_text("");
+    json.key("surely").optional_text("x");
+    json.end_object();
+  }
+  const Json expected{{"name", "Zakharova"},          {"count", -42},
+                      {"yes", true},                  {"none", nullptr},
+                      {"empty_list", Json::array()},  {"empty_object", Json::object()},
+                      {"list", {"a", Json{{"deep", {1}}}}}, {"maybe", nullptr},
+                      {"surely", "x"}};
+  CHECK(out.str() == dumped(expected));
+}
+
+TEST_CASE("JsonWriter: strings escaped as nlohmann escapes them") {
+  const std::string hostile = std::string("quote \" backslash \\ tab \t newline \n bell \x07 esc \x1b[31m nul ") +
+                              std::string(1, '\0') + " del \x7f </script> =cmd| Kyiv–Київ 🚀";
+  std::ostringstream out;
+  {
+    JsonWriter json(out);
+    json.begin_array();
+    json.string(hostile);
+    json.end_array();
+  }
+  CHECK(out.str() == dumped(Json::array({hostile})));
+  CHECK(Json::parse(out.str())[0] == hostile);
+}
+
+TEST_CASE("JsonWriter: invalid UTF-8 becomes U+FFFD, never raw bytes") {
+  std::string escaped;
+  append_json_escaped(escaped, "a\xff" "b\xc3");
+  CHECK(escaped == "a\xef\xbf\xbd" "b\xef\xbf\xbd");
+  escaped.clear();
+  append_json_escaped(escaped, "\xed\xa0\x80");  // a UTF-16 surrogate, not allowed in UTF-8
+  CHECK(escaped.find('\xed') == std::string::npos);
+}
+
+TEST_CASE("JsonWriter: a nested start indents as if inside a document") {
+  std::ostringstream out;
+  {
+    JsonWriter json(out, 2);
+    json.begin_object();
+    json.key("k").string("v");
+    json.end_object();
+  }
+  CHECK(out.str() == "{\n      \"k\": \"v\"\n    }");
+}
