@@ -23,42 +23,50 @@ void ClaimGraph::Impl::build() {
   for (std::size_t s = 0; s < stories.size(); ++s) {
     const Story& story = stories[s];
     Index& ix = index[s];
-    for (std::size_t i = 0; i < story.actors.size(); ++i) {
-      ix.actors[story.actors[i].id.value] = boost::add_vertex(ClaimNode{NodeKind::kActor, s, i}, graph);
-    }
-    for (std::size_t i = 0; i < story.sources.size(); ++i) {
-      ix.sources[story.sources[i].id.value] = boost::add_vertex(ClaimNode{NodeKind::kSource, s, i}, graph);
-    }
-    for (std::size_t i = 0; i < story.claims.size(); ++i) {
-      ix.claims[story.claims[i].id.value] = boost::add_vertex(ClaimNode{NodeKind::kClaim, s, i}, graph);
-    }
-    for (std::size_t i = 0; i < story.statements.size(); ++i) {
-      ix.statements[story.statements[i].id.value] = boost::add_vertex(ClaimNode{NodeKind::kStatement, s, i}, graph);
-    }
+    // Each kind's vertices, and its ids (views into the story's records,
+    // which stay where they are for the graph's life).
+    auto add = [&](Kind& kind, const auto& records, NodeKind node, const char* what) {
+      kind.first = boost::num_vertices(graph);
+      kind.ids = IdIndex(records.size());
+      for (std::size_t i = 0; i < records.size(); ++i) {
+        if (!kind.ids.insert(records[i].id.value).second) {
+          throw Error(ErrorCode::kInvalidData,
+                      "story '" + story.id.value + "' has two " + what + "s with the id '" + records[i].id.value + "'");
+        }
+        boost::add_vertex(ClaimNode{node, s, i}, graph);
+      }
+    };
+    add(ix.actors, story.actors, NodeKind::kActor, "actor");
+    add(ix.sources, story.sources, NodeKind::kSource, "source");
+    add(ix.claims, story.claims, NodeKind::kClaim, "claim");
+    add(ix.statements, story.statements, NodeKind::kStatement, "statement");
     auto link = [&](Vertex from, Vertex to, Relation relation) {
       boost::add_edge(from, to, RelationEdge{relation}, graph);
     };
-    for (const Actor& a : story.actors) {
-      const Vertex v = ix.actors.at(a.id.value);
+    for (std::size_t i = 0; i < story.actors.size(); ++i) {
+      const Actor& a = story.actors[i];
+      const Vertex v = ix.actors.first + i;
       if (a.member_of) link(v, find(ix.actors, a.member_of->value, story, "actor"), Relation::kMemberOf);
       if (a.affiliated_with) {
         link(v, find(ix.actors, a.affiliated_with->value, story, "actor"), Relation::kAffiliatedWith);
       }
     }
-    for (const Source& src : story.sources) {
-      if (src.outlet) {
-        link(ix.sources.at(src.id.value), find(ix.actors, src.outlet->value, story, "actor"), Relation::kPublishedBy);
+    for (std::size_t i = 0; i < story.sources.size(); ++i) {
+      if (const auto& outlet = story.sources[i].outlet) {
+        link(ix.sources.first + i, find(ix.actors, outlet->value, story, "actor"), Relation::kPublishedBy);
       }
     }
-    for (const Claim& c : story.claims) {
-      const Vertex v = ix.claims.at(c.id.value);
+    for (std::size_t i = 0; i < story.claims.size(); ++i) {
+      const Claim& c = story.claims[i];
+      const Vertex v = ix.claims.first + i;
       for (const ActorId& about : c.about) link(v, find(ix.actors, about.value, story, "actor"), Relation::kAbout);
       for (const ClaimId& other : c.contradicts) {
         link(v, find(ix.claims, other.value, story, "claim"), Relation::kContradicts);
       }
     }
-    for (const Statement& st : story.statements) {
-      const Vertex v = ix.statements.at(st.id.value);
+    for (std::size_t i = 0; i < story.statements.size(); ++i) {
+      const Statement& st = story.statements[i];
+      const Vertex v = ix.statements.first + i;
       link(v, find(ix.actors, st.by.value, story, "actor"), Relation::kBy);
       link(v, find(ix.claims, st.claim.value, story, "claim"), Relation::kStance);
       if (st.source) link(v, find(ix.sources, st.source->value, story, "source"), Relation::kReportedIn);
@@ -162,9 +170,8 @@ std::vector<ClaimView> ClaimGraph::contradicting(const ClaimView& claim) const {
 }
 
 const Actor* ClaimGraph::find_actor(const Story& story, const ActorId& id) const {
-  const auto& actors = impl_->index.at(impl_->story_index(story)).actors;
-  auto it = actors.find(id.value);
-  return it == actors.end() ? nullptr : &impl_->actor(it->second);
+  const auto v = impl_->index.at(impl_->story_index(story)).actors.find(id.value);
+  return v ? &impl_->actor(*v) : nullptr;
 }
 
 const Actor& ClaimGraph::side_of(const Story& story, const ActorId& id) const {

@@ -6,11 +6,11 @@
 
 #include <optional>
 #include <string>
-#include <unordered_map>
 #include <vector>
 
 #include "gainsay/claim_graph.h"
 #include "gainsay/error.h"
+#include "id_index.h"
 
 namespace gainsay {
 
@@ -40,29 +40,37 @@ struct RelationEdge {
   Relation relation;
 };
 
-using Graph = boost::adjacency_list<boost::vecS, boost::vecS, boost::bidirectionalS, ClaimNode, RelationEdge>;
+// Edges are kept in a vector too (the last parameter), not a list: a story
+// of a million statements has millions of edges, and never removes one.
+using Graph = boost::adjacency_list<boost::vecS, boost::vecS, boost::bidirectionalS, ClaimNode, RelationEdge,
+                                    boost::no_property, boost::vecS>;
 using Vertex = Graph::vertex_descriptor;
 
 
 struct ClaimGraph::Impl {
   std::vector<Story> stories;
   Graph graph;
-  // Per story, id -> vertex for each kind of record.
+  // Per story, the records of each kind by id. A kind's vertices are
+  // consecutive, in the story's order, from its first.
+  struct Kind {
+    Vertex first = 0;
+    IdIndex ids;
+    std::optional<Vertex> find(std::string_view id) const {
+      const auto position = ids.find(id);
+      if (!position) return std::nullopt;
+      return first + *position;
+    }
+  };
   struct Index {
-    std::unordered_map<std::string, Vertex> actors, sources, claims, statements;
+    Kind actors, sources, claims, statements;
   };
   std::vector<Index> index;
   std::vector<Vertex> side;            // per vertex: the side's vertex (actors only)
   std::vector<StatementView> views;    // per vertex: resolved view (statements only)
 
-  Vertex find(const std::unordered_map<std::string, Vertex>& map, const std::string& id, const Story& story,
-              const char* what) const {
-    auto it = map.find(id);
-    if (it == map.end()) {
-      throw Error(ErrorCode::kInvalidData,
-                  "story '" + story.id.value + "' refers to unknown " + what + " '" + id + "'");
-    }
-    return it->second;
+  Vertex find(const Kind& kind, const std::string& id, const Story& story, const char* what) const {
+    if (const auto v = kind.find(id)) return *v;
+    throw Error(ErrorCode::kInvalidData, "story '" + story.id.value + "' refers to unknown " + what + " '" + id + "'");
   }
 
   const Actor& actor(Vertex v) const { return stories[graph[v].story].actors[graph[v].index]; }

@@ -74,8 +74,8 @@ Drawing::Drawing(const GraphSubset& subset)
     if (!selection.in_story(impl_.stories[s])) continue;
     ++stories;
     if (!everything) continue;
-    for (const auto* map : {&impl_.index[s].actors, &impl_.index[s].sources}) {
-      for (const auto& [id, v] : *map) keep_.insert(v);
+    for (const auto* kind : {&impl_.index[s].actors, &impl_.index[s].sources}) {
+      for (std::size_t i = 0; i < kind->ids.size(); ++i) keep_.insert(kind->first + i);
     }
   }
   several_stories_ = stories > 1;
