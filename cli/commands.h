@@ -37,6 +37,7 @@ Command add_check(CLI::App& app, const GlobalOptions& global);
 Command add_report(CLI::App& app, const GlobalOptions& global);
 Command add_standing(CLI::App& app, const GlobalOptions& global);
 Command add_extract(CLI::App& app, const GlobalOptions& global);
+Command add_search(CLI::App& app, const GlobalOptions& global);
 // --trust and --distrust, for standing and graph --format apx.
 void add_trust_options(CLI::App* command, TrustProfile& profile);
 // timeline, shifts, contradictions, matrix, claims, actors: the table reports.

@@ -56,6 +56,7 @@ int main(int argc, char** argv) {
       add_report(app, global),
       add_standing(app, global),
       add_extract(app, global),
+      add_search(app, global),
   };
   for (Command& command : add_listings(app, global)) commands.push_back(std::move(command));
   try {

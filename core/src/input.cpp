@@ -20,16 +20,17 @@ std::vector<Story> read_valid_stories(const std::vector<std::string>& files) {
 
 }  // namespace
 
+Store open_input(const InputOptions& input) {
+  if (input.files.empty()) return Store::open(input.db_path, Store::Mode::kReadOnly);
+  Store store = Store::open_in_memory();
+  store.import_stories(read_valid_stories(input.files));
+  return store;
+}
+
 ClaimGraph load_graph(const InputOptions& input, const std::optional<StoryId>& story) {
   std::vector<StoryId> only;
   if (story) only.push_back(*story);
-  if (!input.files.empty()) {
-    Store store = Store::open_in_memory();
-    store.import_stories(read_valid_stories(input.files));
-    return ClaimGraph(store.load(only));
-  }
-  const Store store = Store::open(input.db_path, Store::Mode::kReadOnly);
-  return ClaimGraph(store.load(only));
+  return ClaimGraph(open_input(input).load(only));
 }
 
 std::vector<std::string> database_integrity(const std::string& db_path) {

@@ -97,6 +97,13 @@ CREATE TABLE statements (
   via INTEGER REFERENCES actors(id)
 );
 CREATE INDEX statements_story ON statements(story);
+-- Counters: "imports" grows with every import, so the search index (built
+-- on first use, see store_search.cpp) knows when it is out of date.
+CREATE TABLE state (
+  name TEXT PRIMARY KEY,
+  value INTEGER NOT NULL
+);
+INSERT INTO state VALUES ('imports', 0), ('search_index_of', -1);
 )sql";
 
 // Versions 1 and 2 keyed every row by (story_id, id) text pairs; version 2

@@ -14,6 +14,7 @@
 #include "gainsay/error.h"
 #include "id_index.h"
 #include "schema.h"
+#include "store_impl.h"
 
 namespace gainsay {
 namespace {
@@ -414,12 +415,6 @@ Story load_story(const SQLite::Database& db, SQLite::Statement& head) {
 
 }  // namespace
 
-struct Store::Impl {
-  Impl(const std::string& db_path, int flags) : path(db_path), db(db_path, flags) {}
-  std::string path;
-  SQLite::Database db;
-};
-
 Store::Store(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
 Store::Store(Store&&) noexcept = default;
 Store& Store::operator=(Store&&) noexcept = default;
@@ -439,6 +434,7 @@ Store Store::open(const std::string& path, Mode mode) {
     auto impl = std::make_unique<Impl>(path, writable   ? SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE
                                              : may_write ? SQLite::OPEN_READWRITE
                                                          : SQLite::OPEN_READONLY);
+    impl->writable = may_write;
     // Another gainsay may be importing: wait for it rather than fail.
     impl->db.setBusyTimeout(kBusyTimeoutMs);
     ensure_schema(impl->db, path.c_str(), writable, may_write);
@@ -451,6 +447,7 @@ Store Store::open(const std::string& path, Mode mode) {
 Store Store::open_in_memory() {
   try {
     auto impl = std::make_unique<Impl>(":memory:", SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+    impl->writable = true;
     impl->path = "the story files given";
     ensure_schema(impl->db, ":memory:", true, true);
     return Store(std::move(impl));
@@ -474,6 +471,7 @@ void Store::import_stories(const std::vector<Story>& stories) {
       insert_story(impl_->db, story);
     }
     current = nullptr;
+    impl_->db.exec("UPDATE state SET value = value + 1 WHERE name = 'imports'");
     transaction.commit();
   } catch (const SQLite::Exception& e) {
     if (e.getErrorCode() == SQLITE_BUSY || e.getErrorCode() == SQLITE_LOCKED) {

@@ -22,6 +22,7 @@ set(GAINSAY_CLI_CASES
   disputed_filters
   disputed_unknown_filter
   disputed_colour
+  search
   # the other reports (tollen-light.yaml)
   show_text
   show_json_csv

@@ -643,6 +643,35 @@ case_disputed_unknown_filter() {
   done
 }
 
+case_search() {
+  import_story
+  run --db story.db search "blew it" --format json
+  expect_status 0
+  check_py '
+r = load()
+eq([(h["kind"], h["claim"], h["statement"]) for h in r], [("statement", "bridge-demolition", "reyl-accuses-bridge")], "hits")
+eq(r[0]["speaker"], "Tomas Reyl", "speaker")
+eq(r[0]["text"], "Ostravian sappers mined the bridge and [blew it] at dawn", "snippet")
+'
+  # The same from the story file, with a report filter; a formula stays inert in CSV.
+  run search staged --file "$story" --format csv
+  expect_status 0
+  expect_out_has "'=HYPERLINK"
+  run search reyl --file "$story" --since 2031-04-20 --format json
+  expect_status 0
+  check_py '
+eq(sorted({h["statement"] for h in load()}), ["reyl-confirms-ferry"], "statements since then")
+'
+  run --db story.db search "no such words here"
+  expect_status 0
+  expect_out_has "(none)"
+  run --db story.db search
+  expect_status 2
+  run --db story.db search bridge --story no-such-story
+  expect_status 2
+  expect_err_has "'no-such-story'"
+}
+
 case_disputed_colour() {
   import_story
   local format

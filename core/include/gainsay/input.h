@@ -17,6 +17,10 @@ struct InputOptions {
   std::string db_path;             // the database, used when no files are given
 };
 
+// The database, read-only; or, when story files are given, an in-memory
+// database holding them. Throws as load_graph does.
+Store open_input(const InputOptions& input);
+
 // Reads the stories and builds their graph; only `story` when set.
 // Throws Error(kInvalidData) carrying every diagnostic of bad files,
 // Error(kNotFound) when the database or the story does not exist.

@@ -5,6 +5,7 @@
 
 #include <cstddef>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -21,6 +22,18 @@ struct StorySummary {
   std::size_t sources = 0;
   std::size_t claims = 0;
   std::size_t statements = 0;
+};
+
+// A claim or statement found by its words.
+struct SearchHit {
+  StoryId story;
+  ClaimId claim;
+  std::optional<StatementId> statement;  // unset: the claim's own text matched
+  std::string speaker;                   // the statement's actor, by name
+  std::optional<Stance> stance;
+  std::optional<Date> date;
+  std::string snippet;  // the matching text, words found [in brackets]
+  double score = 0;     // SQLite's bm25: lower is a better match
 };
 
 class Store {
@@ -50,6 +63,13 @@ class Store {
   // Loads stories in id order; all of them when `only` is empty. Throws
   // kNotFound naming a requested story that is not in the database.
   std::vector<Story> load(const std::vector<StoryId>& only = {}) const;
+
+  // Claims (by their text) and statements (by quote, note and speaker's
+  // name and aliases) holding every phrase, best match first; at most
+  // `limit` (0: all), from `story` when set. The full-text index is built on
+  // the first search after an import, which needs write access.
+  std::vector<SearchHit> search(const std::vector<std::string>& phrases, const std::optional<StoryId>& story,
+                                std::size_t limit) const;
 
   int schema_version() const;
 
