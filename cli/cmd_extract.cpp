@@ -1,3 +1,5 @@
+#include <cstdint>
+#include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <memory>
@@ -17,6 +19,7 @@ Command add_extract(CLI::App& app, const GlobalOptions& global) {
     bool db = false;
     std::string source;
     std::string format;
+    bool quiet = false;
   };
   auto options = std::make_shared<Options>();
   CLI::App* command = app.add_subcommand(
@@ -27,6 +30,7 @@ Command add_extract(CLI::App& app, const GlobalOptions& global) {
   command->add_flag("--db", options->db, "match speakers to the actors in the database")->excludes(story);
   command->add_option("--source", options->source, "the source id the proposed statements cite");
   add_format_option(command, options->format, {"yaml", "json"});
+  command->add_flag("-q,--quiet", options->quiet, "no progress bar");
   return {command, [options, &global] {
             KnownActors known;
             if (!options->story.empty() || options->db) {
@@ -36,6 +40,10 @@ Command add_extract(CLI::App& app, const GlobalOptions& global) {
               const ClaimGraph graph = load_graph(input, std::nullopt);
               for (const Story& s : graph.stories()) known.actors.insert(known.actors.end(), s.actors.begin(), s.actors.end());
             }
+            const std::unique_ptr<Progress> progress = progress_bar(options->quiet);
+            std::uint64_t total = 0, done = 0;
+            for (const std::string& path : options->articles) total += std::filesystem::file_size(path);
+            if (progress) progress->stage("extracting", total, Progress::Unit::kBytes);
             std::vector<ExtractedArticle> articles;
             for (const std::string& path : options->articles) {
               std::ifstream in(path, std::ios::binary);
@@ -43,7 +51,9 @@ Command add_extract(CLI::App& app, const GlobalOptions& global) {
               text << in.rdbuf();
               if (!in && !in.eof()) throw Error(ErrorCode::kIo, path + ": cannot read");
               articles.push_back({path, extract_attributions(text.str(), known)});
+              if (progress) progress->update(done += text.str().size());
             }
+            if (progress) progress->finish();
             if (options->format == "json") {
               write_extract_json(std::cout, articles, options->source);
             } else {

@@ -17,7 +17,8 @@ Command add_import(CLI::App& app, const GlobalOptions& global) {
   command->add_option("files", options->files, "story files (YAML, format 1)")->required();
   command->add_flag("-q,--quiet", options->quiet, "print nothing on success");
   return {command, [options, &global] {
-            const auto imported = import_story_files(options->files, global.db_path);
+            const std::unique_ptr<Progress> progress = progress_bar(options->quiet);
+            const auto imported = import_story_files(options->files, global.db_path, progress.get());
             if (!options->quiet) {
               for (const StorySummary& s : imported) {
                 std::cout << "imported " << s.id.value << ": " << s.actors << " actors, " << s.sources

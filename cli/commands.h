@@ -6,12 +6,14 @@
 #include <CLI/CLI.hpp>
 
 #include <functional>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
 
 #include "gainsay/dispute.h"
 #include "gainsay/input.h"
+#include "gainsay/progress.h"
 #include "gainsay/standing.h"
 #include "gainsay/text.h"
 
@@ -42,6 +44,9 @@ Command add_search(CLI::App& app, const GlobalOptions& global);
 void add_trust_options(CLI::App* command, TrustProfile& profile);
 // timeline, shifts, contradictions, matrix, claims, actors: the table reports.
 std::vector<Command> add_listings(CLI::App& app, const GlobalOptions& global);
+
+// A progress bar on stderr when it is a terminal and not `quiet`; else null.
+std::unique_ptr<Progress> progress_bar(bool quiet);
 
 // Options shared by the reports: the story files or database to read, the
 // filters, and the output format.

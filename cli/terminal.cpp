@@ -2,6 +2,7 @@
 #include <unistd.h>
 
 #include <cstdlib>
+#include <iostream>
 #include <string>
 
 #include "commands.h"
@@ -19,6 +20,13 @@ TextStyle stdout_style() {
   const char* term = std::getenv("TERM");
   style.colour = terminal && !(no_colour && *no_colour) && !(term && std::string(term) == "dumb");
   return style;
+}
+
+std::unique_ptr<Progress> progress_bar(bool quiet) {
+  if (quiet || isatty(STDERR_FILENO) != 1) return nullptr;
+  winsize size{};
+  const std::size_t width = ioctl(STDERR_FILENO, TIOCGWINSZ, &size) == 0 && size.ws_col >= 40 ? size.ws_col : 80;
+  return std::make_unique<ProgressBar>(std::cerr, width);
 }
 
 }  // namespace gainsay::cli

@@ -130,6 +130,7 @@ class CsvReader {
   }
 
   const std::string& error() const { return error_; }
+  std::size_t position() const { return pos_; }
   std::size_t error_offset() const { return error_offset_; }
 
  private:
@@ -184,7 +185,8 @@ bool is_csv_file(const std::string& path) {
   return extension == ".csv";
 }
 
-StoryFilesResult parse_csv_sheet(std::string_view text, const std::string& file_name, const std::string& story_id) {
+StoryFilesResult parse_csv_sheet(std::string_view text, const std::string& file_name, const std::string& story_id,
+                                 Progress* progress) {
   StoryFilesResult result;
   std::size_t errors = 0, suppressed = 0;
   auto error = [&](std::size_t line, std::size_t column, std::string message) {
@@ -279,7 +281,10 @@ StoryFilesResult parse_csv_sheet(std::string_view text, const std::string& file_
   std::size_t record = 1;
   while (reader.next(row)) {
     ++record;
-    if (record % 4096 == 0 && interrupt_requested()) throw Error(ErrorCode::kInterrupted, "interrupted; nothing was imported");
+    if (record % 4096 == 0) {
+      if (interrupt_requested()) throw Error(ErrorCode::kInterrupted, "interrupted; nothing was imported");
+      if (progress) progress->update(reader.position());
+    }
     if (row.size() == 1 && row[0].text.empty()) continue;  // a blank line
     const std::string where = "row " + std::to_string(record);
     if (row.size() != width) {

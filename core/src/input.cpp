@@ -6,8 +6,8 @@
 namespace gainsay {
 namespace {
 
-std::vector<Story> read_valid_stories(const std::vector<std::string>& files) {
-  StoryFilesResult result = read_story_files(files);
+std::vector<Story> read_valid_stories(const std::vector<std::string>& files, Progress* progress = nullptr) {
+  StoryFilesResult result = read_story_files(files, progress);
   if (has_errors(result.diagnostics)) {
     std::size_t errors = 0;
     for (const auto& d : result.diagnostics) errors += d.severity == Diagnostic::Severity::kError;
@@ -37,10 +37,12 @@ std::vector<std::string> database_integrity(const std::string& db_path) {
   return Store::open(db_path, Store::Mode::kReadOnly).integrity_problems();
 }
 
-std::vector<StorySummary> import_story_files(const std::vector<std::string>& files, const std::string& db_path) {
-  const std::vector<Story> stories = read_valid_stories(files);
+std::vector<StorySummary> import_story_files(const std::vector<std::string>& files, const std::string& db_path,
+                                             Progress* progress) {
+  const std::vector<Story> stories = read_valid_stories(files, progress);
   Store store = Store::open(db_path, Store::Mode::kReadWrite);
-  store.import_stories(stories);
+  store.import_stories(stories, progress);
+  if (progress) progress->finish();
   std::vector<StorySummary> imported;
   for (auto& summary : store.stories()) {
     for (const Story& s : stories) {

@@ -114,7 +114,7 @@ void delete_story(SQLite::Database& db, const std::string& key) {
   }
 }
 
-void insert_story(SQLite::Database& db, const Story& story) {
+void insert_story(SQLite::Database& db, const Story& story, Progress* progress, std::uint64_t& written) {
   delete_story(db, story.id.value);
 
   SQLite::Statement insert(db,
@@ -225,9 +225,11 @@ void insert_story(SQLite::Database& db, const Story& story) {
                               "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
   row = statement_ids.first();
   for (const Statement& s : story.statements) {
-    if (row % 1024 == 0 && interrupt_requested()) {
-      throw Error(ErrorCode::kInterrupted, "interrupted; nothing was imported");
+    if (row % 1024 == 0) {
+      if (interrupt_requested()) throw Error(ErrorCode::kInterrupted, "interrupted; nothing was imported");
+      if (progress) progress->update(written);
     }
+    ++written;
     statement.bind(1, row++);
     statement.bind(2, sid);
     statement.bindNoCopy(3, s.id.value);
@@ -456,8 +458,14 @@ Store Store::open_in_memory() {
   }
 }
 
-void Store::import_stories(const std::vector<Story>& stories) {
+void Store::import_stories(const std::vector<Story>& stories, Progress* progress) {
   const Story* current = nullptr;
+  std::uint64_t written = 0;
+  if (progress) {
+    std::uint64_t total = 0;
+    for (const Story& story : stories) total += story.statements.size();
+    progress->stage("writing statements", total, Progress::Unit::kItems);
+  }
   try {
     // IMMEDIATE takes the write lock now, so two imports queue instead of
     // deadlocking when both try to upgrade a read lock.
@@ -468,7 +476,7 @@ void Store::import_stories(const std::vector<Story>& stories) {
     SQLite::Transaction transaction(impl_->db, SQLite::TransactionBehavior::IMMEDIATE);
     for (const Story& story : stories) {
       current = &story;
-      insert_story(impl_->db, story);
+      insert_story(impl_->db, story, progress, written);
     }
     current = nullptr;
     impl_->db.exec("UPDATE state SET value = value + 1 WHERE name = 'imports'");

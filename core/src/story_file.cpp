@@ -649,7 +649,7 @@ StoryFileResult read_story_file(const std::string& path) {
 namespace {
 
 // Sheets are the bulk road: read whole, without the story files' size limit.
-StoryFilesResult read_csv_sheet(const std::string& path) {
+StoryFilesResult read_csv_sheet(const std::string& path, Progress* progress) {
   std::ifstream in(path, std::ios::binary);
   StoryFilesResult result;
   std::error_code ec;
@@ -657,19 +657,26 @@ StoryFilesResult read_csv_sheet(const std::string& path) {
     result.diagnostics.push_back({path, 0, 0, Diagnostic::Severity::kError, "cannot read file"});
     return result;
   }
-  std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-  return parse_csv_sheet(text, path);
+  std::ostringstream text;
+  text << in.rdbuf();
+  return parse_csv_sheet(text.view(), path, "", progress);
 }
 
 }  // namespace
 
-StoryFilesResult read_story_files(const std::vector<std::string>& paths) {
+StoryFilesResult read_story_files(const std::vector<std::string>& paths, Progress* progress) {
   StoryFilesResult result;
   std::map<std::string, std::string> seen;  // story id -> file
   for (const auto& path : paths) {
     std::vector<Story> stories;
+    if (progress) {
+      std::error_code ec;
+      const auto size = std::filesystem::file_size(path, ec);
+      progress->stage("reading " + std::filesystem::path(path).filename().string(), ec ? 0 : size,
+                      Progress::Unit::kBytes);
+    }
     if (is_csv_file(path)) {
-      StoryFilesResult sheet = read_csv_sheet(path);
+      StoryFilesResult sheet = read_csv_sheet(path, progress);
       result.diagnostics.insert(result.diagnostics.end(), sheet.diagnostics.begin(), sheet.diagnostics.end());
       stories = std::move(sheet.stories);
     } else {

@@ -23,6 +23,7 @@ set(GAINSAY_CLI_CASES
   disputed_unknown_filter
   disputed_colour
   search
+  import_progress
   # the other reports (tollen-light.yaml)
   show_text
   show_json_csv

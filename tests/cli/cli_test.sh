@@ -643,6 +643,19 @@ case_disputed_unknown_filter() {
   done
 }
 
+case_import_progress() {
+  # A bar on stderr only when it is a terminal, and never with --quiet.
+  run_on_tty --db story.db import "$story"
+  expect_status 0
+  grep -q "writing statements \[" "$err" || grep -q "writing statements \[" "$out" || fail "no progress bar on a terminal"
+  run --db story.db import "$story"
+  expect_status 0
+  grep -q "writing statements" "$err" && fail "a progress bar when stderr is not a terminal"
+  run_on_tty --db story.db import --quiet "$story"
+  expect_status 0
+  expect_out_empty
+}
+
 case_search() {
   import_story
   run --db story.db search "blew it" --format json

@@ -16,8 +16,9 @@ namespace gainsay {
 
 // Parses a sheet; problems are Diagnostics at the line and column of the
 // field (the row is named in the message). `story_id` overrides the file
-// name when not empty.
-StoryFilesResult parse_csv_sheet(std::string_view text, const std::string& file_name, const std::string& story_id = "");
+// name when not empty. `progress`, when given, hears the bytes read.
+StoryFilesResult parse_csv_sheet(std::string_view text, const std::string& file_name, const std::string& story_id = "",
+                                 Progress* progress = nullptr);
 
 // True for a file name ending in .csv.
 bool is_csv_file(const std::string& path);

@@ -31,8 +31,9 @@ std::vector<std::string> database_integrity(const std::string& db_path);
 
 // Validates every file, then replaces their stories in the database at
 // `db_path` in one transaction. On any error nothing is written (the
-// database is not even created). Returns what was imported.
-std::vector<StorySummary> import_story_files(const std::vector<std::string>& files,
-                                             const std::string& db_path);
+// database is not even created). Returns what was imported. `progress`,
+// when given, hears how far the reading and the writing have got.
+std::vector<StorySummary> import_story_files(const std::vector<std::string>& files, const std::string& db_path,
+                                             Progress* progress = nullptr);
 
 }  // namespace gainsay

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "gainsay/model.h"
+#include "gainsay/progress.h"
 
 namespace gainsay {
 
@@ -54,8 +55,8 @@ class Store {
 
   // Replaces each story's records by the given version, all in one
   // transaction: if anything fails, the database is left as it was and
-  // kStorage is thrown.
-  void import_stories(const std::vector<Story>& stories);
+  // kStorage is thrown. `progress`, when given, hears the statements written.
+  void import_stories(const std::vector<Story>& stories, Progress* progress = nullptr);
 
   // Stories in id order, with their counts.
   std::vector<StorySummary> stories() const;

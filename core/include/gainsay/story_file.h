@@ -11,6 +11,7 @@
 
 #include "gainsay/error.h"
 #include "gainsay/model.h"
+#include "gainsay/progress.h"
 
 namespace gainsay {
 
@@ -38,6 +39,6 @@ struct StoryFilesResult {
   std::vector<Story> stories;
   std::vector<Diagnostic> diagnostics;
 };
-StoryFilesResult read_story_files(const std::vector<std::string>& paths);
+StoryFilesResult read_story_files(const std::vector<std::string>& paths, Progress* progress = nullptr);
 
 }  // namespace gainsay
