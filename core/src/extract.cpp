@@ -134,8 +134,9 @@ class Text {
         } else if ((c == '\'' || c == U'\u2019' || c == '-') && i + 1 < cp_.size() && is_letter(cp_[i + 1]) &&
                    i > start) {
           ++i;  // don't, Amir-Abdollahian
-        } else if (c == '.' && i + 1 < cp_.size() && is_upper(cp_[i + 1]) && i - start == 1 && is_upper(cp_[i - 1])) {
-          ++i;  // U.S.
+        } else if (c == '.' && i + 1 < cp_.size() && i - start == 1 && is_letter(cp_[i + 1]) &&
+                   is_upper(cp_[i + 1]) == is_upper(cp_[i - 1]) && (i + 2 >= cp_.size() || cp_[i + 2] == '.')) {
+          ++i;  // U.S., a.m.
         } else {
           break;
         }
@@ -182,14 +183,17 @@ const std::unordered_map<std::string_view, Cue>& verb_cues() {
                           // participles that carry a second statement: "..., saying that ..."
                           "saying", "adding", "arguing", "warning", "noting", "insisting", "claiming", "stressing",
                           "emphasizing", "emphasising", "asserting", "explaining", "alleging", "expressed",
-                          "expresses"}) {
+                          "expresses", "claim", "insist", "argue", "allege", "underscored", "underlined", "confessed",
+                          "described", "describes", "describing", "accusing", "reiterating", "tell", "announcing",
+                          "acknowledging", "admitting", "wrote", "posted", "testified", "hinting", "stating"}) {
       m[w] = {Stance::kAsserts};
     }
     for (const char* w : {"denied", "denies", "deny", "rejected", "rejects", "refuted", "refutes", "denying", "rejecting"}) {
       m[w] = {Stance::kDenies};
     }
     for (const char* w : {"dismissed", "dismisses", "ridiculed", "scoffed", "derided"}) m[w] = {Stance::kDismisses};
-    for (const char* w : {"disputed", "disputes", "questioned", "questions", "contested", "challenged", "doubted"}) {
+    for (const char* w : {"disputed", "disputes", "questioned", "questions", "contested", "challenged", "doubted", "questioning",
+                          "disputing"}) {
       m[w] = {Stance::kDisputes};
     }
     for (const char* w : {"acknowledged", "acknowledges", "admitted", "admits", "conceded", "concedes"}) {
@@ -245,6 +249,37 @@ const std::unordered_set<std::string_view> kTitleWords = {"film", "book", "song"
 const std::unordered_set<std::string_view> kOutlets = {"cnn", "bloomberg", "reuters", "tass", "afp", "ap", "bbc", "isna",
                                                    "irna", "newsweek", "al-jazeera", "xinhua"};
 
+// Words that open a noun phrase and belong to a speaker's span ("the
+// council", "His statements").
+const std::unordered_set<std::string_view> kDeterminers = {"the", "a", "an", "his", "her", "their", "its", "our",
+                                                           "some", "several", "many", "two", "three", "four"};
+// Prepositions that join a noun phrase to its complement ("a spokesperson
+// for the office", "analysts at the bank").
+const std::unordered_set<std::string_view> kNounPrepositions = {"of", "for", "at", "from", "in", "to"};
+// Lowercase words that cannot be part of a speaker's noun phrase: function
+// words, auxiliaries, pronouns. Any other lowercase word may be a noun or an
+// adjective in it ("the clinic's owner", "mining engineers").
+const std::unordered_set<std::string_view> kNotInNounPhrase = {
+    "and", "but", "or", "nor", "so", "yet", "that", "which", "who", "whom", "whose", "when", "while", "where", "if",
+    "because", "although", "though", "as", "than", "whether", "in", "on", "at", "by", "with", "from", "into", "about",
+    "over", "after", "before", "during", "under", "against", "between", "through", "without", "within", "near",
+    "since", "until", "to", "of", "for", "is", "are", "was", "were", "be", "been", "being", "has", "have", "had",
+    "do", "does", "did", "will", "would", "can", "could", "may", "might", "must", "shall", "should", "it", "he",
+    "she", "they", "we", "i", "you", "him", "them", "us", "me", "not", "no", "also", "there", "here", "then", "now",
+    "only", "even", "just", "still", "too", "very", "this", "these", "those", "what", "said", "says", "later",
+    "earlier", "again", "once", "however", "meanwhile", "instead", "all", "both", "each", "every", "any", "such"};
+// Words that open a clause, so that a bare noun phrase after them is its subject.
+const std::unordered_set<std::string_view> kClauseOpeners = {"and", "but", "that", "while", "as", "after", "when",
+                                                             "because", "since", "although", "though", "where",
+                                                             "if", "whereas", "before", "until"};
+const std::unordered_set<std::string_view> kRelatives = {"who", "that", "which"};
+// Verbs after "declined to" / "refused to" that make the phrase a reporting cue.
+const std::unordered_set<std::string_view> kSpeechAfterDecline = {
+    "comment", "say", "discuss", "elaborate", "expand", "confirm", "deny", "specify", "answer", "respond", "disclose",
+    "identify", "name", "reveal", "speculate", "detail", "address", "explain", "give", "provide", "elaborate"};
+// Participles that open a second statement of the sentence's subject: "..., saying that ...".
+bool is_participle_cue(std::string_view w) { return w.size() > 4 && w.substr(w.size() - 3) == "ing"; }
+
 // --- finding speakers -----------------------------------------------------
 
 // Words [first, second) of the text.
@@ -269,7 +304,26 @@ class Extractor {
   }
   // The speaker phrase ending just before word `end` (exclusive), walking
   // left over names, role nouns and joining words; nullopt if there is none.
-  std::optional<Range> speaker_left(std::size_t end) const;
+  std::optional<Range> speaker_left(std::size_t end, bool follow_relative = true) const;
+  // A capitalised word that may be part of a name (not a sentence's first
+  // adverb, a dateline or a cue).
+  bool could_be_name(std::size_t w) const {
+    const Word& word = w_[w];
+    if (!word.capital || dateline_[w] || in(kNotSpeakerStart, word.lower) || cue_at(w)) return false;
+    // "Separately, ..."
+    if (word.lower.size() > 3 && word.lower.substr(word.lower.size() - 2) == "ly" && (t_.gap_before(w + 1) & kComma)) {
+      return false;
+    }
+    return true;
+  }
+  // A word that may be a noun or adjective inside a speaker's phrase.
+  bool could_be_noun(std::size_t w) const {
+    const Word& word = w_[w];
+    if (word.capital) return could_be_name(w);
+    if (in(kNotInNounPhrase, word.lower) || in(kDays, word.lower) || verb_cues().count(word.lower)) return false;
+    if (in(kRoleNouns, word.lower)) return true;
+    return !(word.lower.size() > 3 && word.lower.substr(word.lower.size() - 2) == "ly");
+  }
   // The subject of the clause a cue ends: right before it, else the nearest
   // name to its left in the sentence.
   std::optional<Range> subject_left(std::size_t cue) const;
@@ -291,47 +345,105 @@ class Extractor {
   const KnownActors& known_;
   std::vector<Extracted> out_;
   std::vector<bool> used_;  // cue words already part of an attribution
+  static constexpr std::uint32_t kNoSpeaker = 0xffffffffu;
+  std::vector<std::uint32_t> cue_speaker_;  // per cue word: its speaker in speakers_
+  std::vector<Range> speakers_;
   std::size_t limit_ = 0;   // words from here on are page furniture, not the article
   std::string last_named_;  // the nearest preceding named speaker
+  std::vector<bool> dateline_;  // words of a dateline ("OSTRAVEN, Velmaria (Wire) --"): never speakers
 };
 
-std::optional<Range> Extractor::speaker_left(std::size_t end) const {
+std::optional<Range> Extractor::speaker_left(std::size_t end, bool follow_relative) const {
   if (end == 0) return std::nullopt;
   std::size_t w = end;
-  bool named = false;
-  while (w > 0) {
-    const Word& word = w_[w - 1];
-    const unsigned gap = t_.gap_before(w);  // between w-1 and w
-    if (w < end && gap != kNone) break;
-    if (in(kPronouns, word.lower) && w == end) return Range{w - 1, w};
-    const bool name = word.capital && !in(kNotSpeakerStart, word.lower) && !cue_at(w - 1);
-    const bool role = in(kRoleNouns, word.lower);
-    const bool join = in(kJoin, word.lower) && w < end && named;
-    if (!(name || role || join)) break;
-    named = named || name || role;
+  bool named = false;   // a name or a role noun: the phrase can stand alone
+  bool opened = false;  // it starts with a determiner
+  if (in(kPronouns, w_[end - 1].lower)) {
     --w;
+    named = true;
+  } else {
+    // A noun phrase: names, role nouns and other nouns, joined by "of",
+    // "for", "at" ..., opened by a determiner, at most a dozen words.
+    std::size_t k = end;
+    bool nouns = false;
+    while (k > 0 && end - k < 12) {
+      const Word& word = w_[k - 1];
+      if (k < end && t_.gap_before(k) != kNone) break;
+      if (in(kDeterminers, word.lower) && k < end) {
+        // "for the office": the phrase goes on left of the preposition
+        if (k >= 3 && t_.gap_before(k - 1) == kNone && in(kNounPrepositions, w_[k - 2].lower) &&
+            t_.gap_before(k - 2) == kNone && could_be_noun(k - 3)) {
+          k -= 2;
+          continue;
+        }
+        --k;
+        opened = true;
+        break;
+      }
+      const bool name = could_be_name(k - 1);
+      const bool role = in(kRoleNouns, word.lower);
+      const bool join = in(kNounPrepositions, word.lower) && k < end && (named || nouns) && k >= 2 &&
+                        could_be_noun(k - 2) && t_.gap_before(k - 1) == kNone;
+      const bool noun = !word.capital && !role && could_be_noun(k - 1);
+      if (!(name || role || join || noun)) break;
+      named = named || name || role;
+      nouns = nouns || noun;
+      --k;
+    }
+    while (k < end && in(kNounPrepositions, w_[k].lower)) ++k;
+    w = k;
   }
-  // No joining word or "the" at the front.
-  while (w < end && (in(kJoin, w_[w].lower) || w_[w].lower == "the")) ++w;
-  if (w == end || !named) return std::nullopt;
-  return Range{w, end};
+  if (w == end) return std::nullopt;
+  // "Mining engineers who have visited the site said": the phrase is the
+  // head before the relative clause, with the clause.
+  if (follow_relative) {
+    for (std::size_t k = w; k > 0 && w - k < 7 && t_.gap_before(k) == kNone; --k) {
+      if (!in(kRelatives, w_[k - 1].lower) || k == w) continue;
+      if (auto head = speaker_left(k - 1, false); head && !in(kPronouns, w_[head->second - 1].lower)) {
+        return Range{head->first, end};
+      }
+      break;
+    }
+  }
+  if (named || opened) return Range{w, end};
+  // A bare noun phrase ("lawmakers said") only where a clause starts.
+  if (w == 0 || (t_.gap_before(w) & ~unsigned{kQuoteMarks}) || in(kClauseOpeners, w_[w - 1].lower)) return Range{w, end};
+  return std::nullopt;
 }
 
 std::optional<Range> Extractor::subject_left(std::size_t cue) const {
   const std::size_t left = skip_left(cue);
-  // "... and said ...": a second verb whose subject is elided; not guessed.
-  if (left > 0 && (w_[left - 1].lower == "and" || w_[left - 1].lower == "but") && t_.gap_before(left) == kNone) {
-    return std::nullopt;
-  }
-  if (auto near = speaker_left(left)) {
-    // "Ana Torr, deputy adviser to the mayor, wrote": the
-    // name before an appositive role is the speaker.
-    if (near->first > 0 && (t_.gap_before(near->first) & kComma) && !(t_.gap_before(near->first) & ~unsigned{kComma}) &&
-        !w_[near->first].capital) {
-      if (auto name = speaker_left(near->first); name && w_[name->second - 1].capital) return name;
+  // "... and said ...", "..., saying ...": a second verb of the subject of
+  // the sentence's earlier cue.
+  const bool elided = left > 0 && (w_[left - 1].lower == "and" || w_[left - 1].lower == "but") &&
+                      t_.gap_before(left) == kNone;
+  const bool participle = left == cue && is_participle_cue(w_[cue].lower) && (t_.gap_before(cue) & kComma);
+  if (elided || participle) {
+    for (std::size_t w = left; w > 0 && left - w < 40; --w) {
+      if (t_.gap_before(w) & kBreaks) break;
+      if (cue_speaker_[w - 1] != kNoSpeaker) return speakers_[cue_speaker_[w - 1]];
     }
-    return near;
+    if (elided) return std::nullopt;
   }
+  // "X, the foreign minister, said", "X, who ..., said", "X, speaking by
+  // telephone, said": the speaker is the phrase before the comma-set part.
+  if (left > 0 && t_.gap_before(left) == kComma) {
+    std::size_t part = left;
+    for (int parts = 0; parts < 3; ++parts) {
+      std::size_t start = part - 1;
+      while (start > 0 && part - start < 30 && t_.gap_before(start) == kNone) --start;
+      if (start == 0 || t_.gap_before(start) != kComma) break;
+      const Word& first = w_[start];
+      const bool aside = !first.capital || in(kDeterminers, first.lower) || in(kRelatives, first.lower) ||
+                         first.lower == "whose";
+      if (!aside) break;
+      if (auto before = speaker_left(start)) {
+        if (t_.gap_before(before->first) != kComma || w_[before->first].capital) return before;
+      }
+      part = start;
+    }
+  }
+  if (auto near = speaker_left(left)) return near;
   // "The US Treasury, in a March statement ..., expressed concern" and
   // "Austin responding to a question said": the clause's subject is its
   // first name, across at most two commas.
@@ -339,15 +451,14 @@ std::optional<Range> Extractor::subject_left(std::size_t cue) const {
   std::size_t clause_start = cue;
   for (std::size_t w = cue; w > 0 && cue - w < 24; --w) {
     const unsigned gap = t_.gap_before(w);
-    if (gap & (kBreaks | kQuoteMarks | kColon)) break;
+    if (gap & (kBreaks | kQuoteMarks | kColon | kDash)) break;
     if ((gap & kComma) && ++commas > 2) break;
     clause_start = w - 1;
   }
   for (std::size_t w = clause_start; w < cue; ++w) {
-    const Word& word = w_[w];
-    if (!word.capital || in(kNotSpeakerStart, word.lower) || in(kDays, word.lower)) continue;
+    if (!could_be_name(w) || in(kDays, w_[w].lower)) continue;
     std::size_t end = w;
-    while (end < cue && (w_[end].capital || in(kRoleNouns, w_[end].lower)) && (end == w || t_.gap_before(end) == kNone)) ++end;
+    while (end < cue && (could_be_name(end) || in(kRoleNouns, w_[end].lower)) && (end == w || t_.gap_before(end) == kNone)) ++end;
     if (auto name = speaker_left(end)) return name;
   }
   return std::nullopt;
@@ -396,6 +507,10 @@ void Extractor::add(std::optional<Range> speaker, std::size_t cue_first,
                     std::size_t cue_last, TextSpan32 content, bool direct) {
   Extracted e;
   if (speaker) e.speaker = words_span(speaker->first, speaker->second);
+  if (speaker && cue_last > cue_first) {
+    cue_speaker_[cue_first] = static_cast<std::uint32_t>(speakers_.size());
+    speakers_.push_back(*speaker);
+  }
   if (cue_last > cue_first) {
     e.cue = words_span(cue_first, cue_last);
     for (std::size_t w = cue_first; w < cue_last; ++w) used_[w] = true;
@@ -477,6 +592,20 @@ void Extractor::resolve(Extracted& e) {
 
 std::vector<Extracted> Extractor::run() {
   used_.assign(w_.size(), false);
+  cue_speaker_.assign(w_.size(), kNoSpeaker);
+  // A dateline opens the first paragraph in capitals and ends at a dash:
+  // its place names are not speakers.
+  dateline_.assign(w_.size(), false);
+  for (std::size_t w = 0; w < w_.size() && w < 400; ++w) {
+    if (w > 0 && !(t_.gap_before(w) & kParagraph)) continue;
+    bool capitals = w_[w].end - w_[w].start >= 2;
+    for (std::size_t i = w_[w].start; i < w_[w].end && capitals; ++i) capitals = !is_letter(t_.at(i)) || !std::islower(static_cast<int>(t_.at(i) < 128 ? t_.at(i) : 'A'));
+    if (!capitals) continue;
+    std::size_t k = w + 1;
+    while (k < w_.size() && k < w + 8 && !(t_.gap_before(k) & (kDash | kBreaks))) ++k;
+    if (k < w_.size() && (t_.gap_before(k) & kDash)) std::fill(dateline_.begin() + static_cast<std::ptrdiff_t>(w), dateline_.begin() + static_cast<std::ptrdiff_t>(k), true);
+    break;
+  }
   // The article ends at the first line that is only page furniture.
   limit_ = w_.size();
   for (std::size_t w = 1; w < w_.size() && limit_ == w_.size(); ++w) {
@@ -544,7 +673,7 @@ std::vector<Extracted> Extractor::run() {
     std::size_t inside = 0;
     for (std::size_t w = first_word; w < after; ++w) inside += w_[w].start < quote.close;
     TextSpan32 content = t_.span(quote.open + 1, quote.close);
-    while (!content.text.empty() && (content.text.back() == ',' || content.text.back() == ' ')) {
+    while (!content.text.empty() && content.text.back() == ' ') {
       content = t_.span(content.start, content.end - 1);
     }
     // A title or a scare quote is not speech.
