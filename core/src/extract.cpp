@@ -288,6 +288,11 @@ struct Range {
   std::size_t second = 0;
 };
 
+struct Quote {
+  std::size_t open, close;  // code points of the marks
+};
+constexpr std::size_t kNoAttribution = static_cast<std::size_t>(-1);
+
 class Extractor {
  public:
   Extractor(const Text& text, const KnownActors& known) : t_(text), w_(text.words()), known_(known) {}
@@ -333,6 +338,32 @@ class Extractor {
   std::size_t skip_left(std::size_t cue) const;
   // The cue's span, extended over "reporters" and the like; returns its end word.
   std::size_t cue_end(std::size_t cue) const;
+  // The end word (exclusive) of the reporting cue that starts at word w,
+  // one word or a phrase ("declined to comment on", "cast doubt on"); 0 if
+  // none starts there.
+  std::size_t cue_words(std::size_t w) const;
+  // The first word of the reported clause after a cue ending at `cue_last`:
+  // after "that" when it comes soon ("said on Friday that ...").
+  std::size_t content_start(std::size_t cue_last) const;
+  // The end (a code point, exclusive) of the reported clause from word
+  // `from`: its sentence's end, where stops inside quotation marks do not
+  // count, or earlier where another attribution or the writer takes over
+  // (", according to", ", saying", "and said", ", but"). A closing mark
+  // right after it is included.
+  std::size_t clause_end(std::size_t from) const;
+  // "according to X": X, from the word after "to" up to a comma or stop.
+  std::optional<Range> according_speaker(std::size_t according) const;
+  bool is_outlet(Range speaker) const;
+  std::size_t sentence_start(std::size_t w) const {
+    while (w > 0 && !(t_.gap_before(w) & kBreaks)) --w;
+    return w;
+  }
+  // The quote whose marks enclose code point `at`, if any.
+  const Quote* quote_around(std::size_t at) const {
+    auto q = std::upper_bound(quotes_.begin(), quotes_.end(), at, [](std::size_t v, const Quote& x) { return v < x.open; });
+    if (q == quotes_.begin() || at > std::prev(q)->close) return nullptr;
+    return &*std::prev(q);
+  }
   TextSpan32 words_span(std::size_t first, std::size_t last_exclusive) const {
     return t_.span(w_[first].start, w_[last_exclusive - 1].end);
   }
@@ -344,6 +375,7 @@ class Extractor {
   const std::vector<Word>& w_;
   const KnownActors& known_;
   std::vector<Extracted> out_;
+  std::vector<Quote> quotes_;  // in text order
   std::vector<bool> used_;  // cue words already part of an attribution
   static constexpr std::uint32_t kNoSpeaker = 0xffffffffu;
   std::vector<std::uint32_t> cue_speaker_;  // per cue word: its speaker in speakers_
@@ -503,6 +535,111 @@ std::size_t Extractor::cue_end(std::size_t cue) const {
   return end;
 }
 
+std::size_t Extractor::cue_words(std::size_t w) const {
+  if (w >= limit_ || w_[w].capital) return 0;
+  auto next_is = [&](std::size_t k, std::initializer_list<std::string_view> words) {
+    if (k >= w_.size() || t_.gap_before(k) != kNone) return false;
+    return std::find(words.begin(), words.end(), w_[k].lower) != words.end();
+  };
+  const std::string_view verb = w_[w].lower;
+  if (verb == "declined" || verb == "refused" || verb == "declines" || verb == "refuses" || verb == "declining" ||
+      verb == "refusing") {
+    // "refused to leave" is not speech; "refused to say" is
+    if (!next_is(w + 1, {"to"}) || w + 2 >= w_.size() || !in(kSpeechAfterDecline, w_[w + 2].lower)) return 0;
+    return w + 3 + next_is(w + 3, {"on", "about"});
+  }
+  if (verb == "cast" || verb == "casts" || verb == "casting") {
+    return next_is(w + 1, {"doubt", "doubts"}) && next_is(w + 2, {"on", "upon", "over"}) ? w + 3 : 0;
+  }
+  if (verb == "called" || verb == "calls" || verb == "calling") {
+    if (next_is(w + 1, {"for"})) return w + 2;
+    return next_is(w + 1, {"on"}) && w + 2 < w_.size() && !in(kDays, w_[w + 2].lower) ? w + 2 : 0;
+  }
+  if (verb == "placed" || verb == "placing" || verb == "places") {
+    return next_is(w + 1, {"blame"}) && next_is(w + 2, {"on"}) ? w + 3 : 0;
+  }
+  if (verb == "issued" || verb == "issues" || verb == "issuing") {
+    return next_is(w + 1, {"a"}) && next_is(w + 2, {"statement"}) ? w + 3 : 0;
+  }
+  if (!cue_at(w)) return 0;
+  std::size_t end = cue_end(w);
+  // The preposition that introduces the content: "hinted at", "warned of",
+  // "expressed concern over".
+  if (verb.substr(0, 7) == "express" && next_is(end, {"concern", "concerns", "doubt", "doubts", "alarm", "regret", "hope",
+                                                      "surprise", "frustration", "scepticism", "skepticism", "outrage"})) {
+    ++end;
+    end += next_is(end, {"over", "about", "at", "for", "with"});
+  } else if (verb.substr(0, 4) == "hint") {
+    end += next_is(end, {"at"});
+  } else if (verb.substr(0, 4) == "warn") {
+    end += next_is(end, {"of", "against"});
+  } else if (verb == "confessed") {
+    end += next_is(end, {"to"});
+  }
+  return end;
+}
+
+std::size_t Extractor::content_start(std::size_t cue_last) const {
+  for (std::size_t k = cue_last; k < w_.size() && k < cue_last + 8 && !(t_.gap_before(k) & (kBreaks | kQuoteMarks)); ++k) {
+    if (w_[k].lower == "that") return k + 1;
+  }
+  return cue_last;
+}
+
+std::size_t Extractor::clause_end(std::size_t from) const {
+  std::size_t w = from;
+  for (; w + 1 < w_.size() && w + 1 < limit_; ++w) {
+    const unsigned gap = t_.gap_before(w + 1);
+    if (gap & kParagraph) break;
+    const bool quoted = quote_around(w_[w].end) != nullptr;
+    if ((gap & kStop) && !quoted) break;
+    if (quoted) continue;
+    const std::string_view next = w_[w + 1].lower;
+    if ((gap & (kComma | kDash | kColon)) &&
+        (next == "according" || next == "citing" || next == "without" || next == "while" || next == "but" ||
+         next == "whereas" || (is_participle_cue(next) && cue_at(w + 1)))) {
+      break;
+    }
+    // "... and said ...": the subject's second statement
+    if ((next == "and" || next == "but") && w + 2 < w_.size() && t_.gap_before(w + 2) == kNone) {
+      std::size_t verb = w + 2;
+      while (verb < w_.size() && in(kSkipBetween, w_[verb].lower) && t_.gap_before(verb + 1) == kNone) ++verb;
+      if (cue_words(verb) != 0) break;
+    }
+  }
+  std::size_t end = w_[w].end;
+  const std::size_t next_start = w + 1 < w_.size() ? w_[w + 1].start : t_.size();
+  for (std::size_t i = end; i < next_start; ++i) {
+    const char32_t c = t_.at(i);
+    if (c == '\n') break;
+    if (is_close_quote(c) || c == '"') {
+      const Quote* q = quote_around(i);
+      if (q != nullptr && q->close == i) end = i + 1;
+      break;
+    }
+  }
+  return end;
+}
+
+std::optional<Range> Extractor::according_speaker(std::size_t according) const {
+  const std::size_t start = according + 2;
+  std::size_t end = start;
+  while (end < w_.size() && end < start + 8 && (end == start || t_.gap_before(end) == kNone)) ++end;
+  if (start >= w_.size() || end == start || (t_.gap_before(start) & kBreaks)) return std::nullopt;
+  return Range{start, end};
+}
+
+bool Extractor::is_outlet(Range speaker) const {
+  for (std::size_t w = speaker.first; w < speaker.second; ++w) {
+    const std::string_view word = w_[w].lower;
+    if (kOutlets.count(word) || word == "agency" || word == "newspaper" || word == "outlet" || word == "media" ||
+        word == "news" || word == "television" || word == "broadcaster") {
+      return true;
+    }
+  }
+  return false;
+}
+
 void Extractor::add(std::optional<Range> speaker, std::size_t cue_first,
                     std::size_t cue_last, TextSpan32 content, bool direct) {
   Extracted e;
@@ -621,10 +758,7 @@ std::vector<Extracted> Extractor::run() {
   }
   // 1. Quotes: pair the marks; a paragraph that ends inside a quote and a
   // next paragraph that opens one continue it (news style).
-  struct Quote {
-    std::size_t open, close;  // positions of the marks
-  };
-  std::vector<Quote> quotes;
+  std::vector<Quote>& quotes = quotes_;
   {
     std::size_t i = 0;
     const std::size_t n = t_.size();
@@ -665,8 +799,9 @@ std::vector<Extracted> Extractor::run() {
     }
   }
   // 2. Each quote: its cue and speaker, before or after it.
+  std::vector<std::size_t> quote_out(quotes.size(), kNoAttribution);  // the attribution each quote made
   for (std::size_t q = 0; q < quotes.size(); ++q) {
-    const Quote& quote = quotes[q];
+    const Quote quote = quotes[q];
     const std::size_t first_word = t_.word_at(quote.open);
     if (first_word >= limit_) break;
     const std::size_t after = t_.word_at(quote.close + 1);
@@ -683,6 +818,7 @@ std::vector<Extracted> Extractor::run() {
     std::size_t cue_first = 0, cue_last = 0;
     const unsigned before = first_word < w_.size() ? t_.gap_before(first_word) : unsigned{kParagraph};
     const bool adjacent = !(before & (kBreaks | kQuoteClose));
+    bool partial = false;
     if (first_word > 0 && adjacent) {
       std::size_t c = first_word - 1;
       // "said Wednesday, “...”", "told reporters on Friday: “...”"
@@ -694,25 +830,34 @@ std::vector<Extracted> Extractor::run() {
         // The second part of a quote split around its cue: "...," she said, "..."
         Extracted part = out_.back();
         part.content = std::move(content);
+        quote_out[q] = out_.size();
         out_.push_back(std::move(part));
         continue;
       }
       // The cue may come earlier in the sentence: "said that “...”",
       // "accused the newspaper of “...”".
-      if (!cue_at(c)) {
+      if (!cue_words(c)) {
         for (std::size_t k = c, steps = 0; k > 0 && steps < 15 && !(t_.gap_before(k + 1) & (kBreaks | kQuoteClose)) &&
                                            !(t_.gap_before(k) & kBreaks);
              --k, ++steps) {
-          if (cue_at(k - 1) && !used_[k - 1]) {
+          if (cue_words(k - 1) && !used_[k - 1]) {
             c = k - 1;
             break;
           }
         }
       }
-      if (cue_at(c) && !used_[c]) {
+      if (cue_words(c) && !used_[c]) {
         cue_first = c;
-        cue_last = cue_end(c);
+        cue_last = cue_words(c);
         speaker = subject_left(c);
+        // Words of the writer's between the cue and the mark ("the talks
+        // were "going well""): a partial quote, reported indirectly.
+        std::size_t k = cue_last;
+        while (k < first_word && (w_[k].lower == "that" || w_[k].lower == "on" || in(kDays, w_[k].lower) ||
+                                  in(kSkipBetween, w_[k].lower))) {
+          ++k;
+        }
+        partial = k < first_word && !(before & (kColon | kComma));
       } else if (c > 0 && w_[c].lower == "saying" && w_[c - 1].lower == "as") {
         // "CNN quoted Kirby as saying"
         std::size_t k = c - 1;
@@ -724,14 +869,28 @@ std::vector<Extracted> Extractor::run() {
         }
       }
     }
-    // After the quote: ""...," X said" or ""...," said X".
+    if (partial) {
+      const std::size_t from = content_start(cue_last);
+      add(speaker, cue_first, cue_last, t_.span(w_[from].start, clause_end(from)), false);
+      quote_out[q] = out_.size() - 1;
+      continue;
+    }
+    // After the quote: ""...," X said", ""...," said X" or ""...," according to X".
     const bool ends_sentence = !content.text.empty() && content.text.back() == '.';
     if (cue_last == 0 && !ends_sentence && after < w_.size() && !(t_.gap_before(after) & kParagraph)) {
       for (std::size_t w = after; w < w_.size() && w < after + 10; ++w) {
         if (w > after && (t_.gap_before(w) & (kBreaks | kQuoteOpen | kStraight))) break;
+        if (w_[w].lower == "according" && w + 1 < w_.size() && w_[w + 1].lower == "to" && !used_[w]) {
+          speaker = according_speaker(w);
+          if (speaker) {
+            cue_first = w;
+            cue_last = w + 2;
+          }
+          break;
+        }
         if (!cue_at(w) || used_[w]) continue;
         cue_first = w;
-        cue_last = cue_end(w);
+        cue_last = cue_words(w);
         // ""...," CNN quoted Kirby as saying."
         if (w_[w].lower == "saying" && w >= 2 && w_[w - 1].lower == "as") {
           std::size_t k = w - 1;
@@ -743,84 +902,96 @@ std::vector<Extracted> Extractor::run() {
           }
         }
         const std::size_t left = skip_left(w);
-        speaker = left > after ? speaker_left(left) : std::nullopt;
+        speaker = left > after ? subject_left(w) : std::nullopt;
+        if (speaker && speaker->first < after) speaker.reset();
         if (!speaker) speaker = speaker_right(cue_last);
         break;
       }
     }
+    // A quote that follows an attributed one in the same paragraph, one
+    // sentence on, continues it: ""...," she said. "...""
+    if (cue_last == 0 && q > 0 && quote_out[q - 1] != kNoAttribution && (before & kStop)) {
+      std::size_t stops = 0;
+      bool paragraph = false;
+      for (std::size_t i = quotes_[q - 1].close + 1; i < quote.open; ++i) {
+        const char32_t ch = t_.at(i);
+        stops += ch == '.' || ch == '!' || ch == '?';
+        paragraph = paragraph || ch == '\n';
+      }
+      const Extracted& previous = out_[quote_out[q - 1]];
+      if (!paragraph && stops <= 1 && previous.direct && previous.cue) {
+        Extracted part = previous;
+        part.content = std::move(content);
+        quote_out[q] = out_.size();
+        out_.push_back(std::move(part));
+        continue;
+      }
+    }
     if (cue_last == 0 && inside < 4) continue;  // a scare quote or a single word
+    quote_out[q] = out_.size();
     add(speaker, cue_first, cue_last, std::move(content), true);
   }
   // 3. Indirect speech: the cues left, in sentences of their own.
-  auto sentence_end = [&](std::size_t w) {
-    while (w + 1 < w_.size() && !(t_.gap_before(w + 1) & (kBreaks | kQuoteMarks))) ++w;
-    return w + 1;  // exclusive
-  };
   for (std::size_t w = 0; w < limit_; ++w) {
     if (used_[w]) continue;
+    const std::size_t sentence = sentence_start(w);
     // "according to X, ..." and "..., according to X."
     if (w_[w].lower == "according" && w + 2 < w_.size() && w_[w + 1].lower == "to") {
-      // Whoever is named up to the next comma or stop: "according to the port authority, ..."
-      std::size_t end_of_name = w + 3;
-      while (end_of_name < w_.size() && end_of_name < w + 10 && t_.gap_before(end_of_name) == kNone) ++end_of_name;
-      std::size_t start_of_name = w + 2;
-      while (start_of_name < end_of_name && (w_[start_of_name].lower == "the" || w_[start_of_name].lower == "a")) {
-        ++start_of_name;
-      }
-      if (start_of_name == end_of_name) continue;
-      std::optional<Range> speaker = Range{start_of_name, end_of_name};
+      std::optional<Range> speaker = according_speaker(w);
+      if (!speaker) continue;
       used_[w] = used_[w + 1] = true;
-      std::size_t sentence_start = w;
-      while (sentence_start > 0 && !(t_.gap_before(sentence_start) & kBreaks)) {
-        --sentence_start;
+      // An outlet named after another cue of the sentence is its channel,
+      // not a second speaker ("he said ..., according to TASS").
+      bool earlier_cue = false;
+      std::size_t clause = sentence;
+      for (std::size_t k = sentence; k < w; ++k) {
+        if (cue_at(k) || used_[k]) earlier_cue = true;
+        if (earlier_cue && k > sentence && (t_.gap_before(k) & kComma) && k + 1 < w) clause = k;
       }
-      const std::size_t end = sentence_end(speaker->second);
-      TextSpan32 content;
-      if (sentence_start < w) {
-        content = words_span(sentence_start, w);
-      } else if (speaker->second < end) {
-        content = words_span(speaker->second, end);
-      } else {
-        continue;
+      if (earlier_cue && is_outlet(*speaker)) continue;
+      if (sentence < w) {
+        add(speaker, w, w + 2, words_span(earlier_cue ? clause : sentence, w), false);
+      } else if (speaker->second < w_.size() && !(t_.gap_before(speaker->second) & kBreaks)) {
+        add(speaker, w, w + 2, t_.span(w_[speaker->second].start, clause_end(speaker->second)), false);
       }
-      add(speaker, w, w + 2, std::move(content), false);
       continue;
     }
-    // "declined to comment", "refused to ...", "cast doubt on ..."
-    std::size_t cue_last = 0;
-    if ((w_[w].lower == "declined" || w_[w].lower == "refused") && w + 1 < w_.size() && w_[w + 1].lower == "to") {
-      cue_last = w + 2 + (w + 2 < w_.size() && (w_[w + 2].lower == "comment" || w_[w + 2].lower == "expand" ||
-                                                  w_[w + 2].lower == "elaborate"));
-    } else if (w_[w].lower == "cast" && w + 2 < w_.size() && w_[w + 1].lower == "doubt" && w_[w + 2].lower == "on") {
-      cue_last = w + 3;
-    } else if (cue_at(w)) {
-      cue_last = cue_end(w);
-    }
+    const std::size_t cue_last = cue_words(w);
     if (cue_last == 0) continue;
     // Not inside a quote (the quotes are in text order: a binary search).
-    const std::size_t at = w_[w].start;
-    auto q = std::upper_bound(quotes.begin(), quotes.end(), at, [](std::size_t v, const Quote& x) { return v < x.open; });
-    if (q != quotes.begin() && at < std::prev(q)->close) continue;
+    if (quote_around(w_[w].start) != nullptr) continue;
     auto speaker = subject_left(w);
     if (!speaker) continue;
-    std::size_t from = cue_last;
-    // The reported clause starts after "that", when it comes soon:
-    // "said in a briefing on Wednesday that ..."
-    for (std::size_t k = from; k < w_.size() && k < from + 8 && !(t_.gap_before(k) & (kBreaks | kQuoteMarks)); ++k) {
-      if (w_[k].lower == "that") {
-        from = k + 1;
-        break;
+    const std::size_t from = content_start(cue_last);
+    const bool declines = w_[w].lower.substr(0, 7) == "decline" || w_[w].lower.substr(0, 6) == "refuse";
+    if (from >= w_.size() || (t_.gap_before(from) & kBreaks)) {
+      // ""Nothing was found, the outlet wrote.": the content is the clause
+      // before the speaker, unless the sentence has a speaker already.
+      bool earlier_cue = false;
+      for (std::size_t k = sentence; k < speaker->first; ++k) earlier_cue = earlier_cue || cue_at(k) || used_[k];
+      if (!earlier_cue && sentence + 1 < speaker->first && (t_.gap_before(speaker->first) & kComma)) {
+        add(speaker, w, cue_last, words_span(sentence, speaker->first), false);
+      } else if (declines) {
+        add(speaker, w, cue_last, words_span(w, cue_last), false);
       }
+      continue;
     }
-    const std::size_t end = sentence_end(cue_last - 1);
-    const bool declines = w_[w].lower == "declined" || w_[w].lower == "refused";
-    if (from >= end && !declines) continue;  // "..., Bloomberg reported.": nothing said here
-    TextSpan32 content = from < end ? words_span(from, end) : words_span(w, cue_last);
-    add(speaker, w, cue_last, std::move(content), false);
+    add(speaker, w, cue_last, t_.span(w_[from].start, clause_end(from)), false);
   }
   std::sort(out_.begin(), out_.end(), [](const Extracted& a, const Extracted& b) { return a.content.start < b.content.start; });
-  for (Extracted& e : out_) resolve(e);  // in text order: "he" is the nearest name before
-  return std::move(out_);
+  // A quote with no speaker inside another attribution's content is part of
+  // it (the fragments of a partial quote), not a statement of its own.
+  std::size_t reach = 0;
+  std::vector<Extracted> kept;
+  kept.reserve(out_.size());
+  for (Extracted& e : out_) {
+    if (e.cue || e.content.end > reach) {
+      if (e.cue) reach = std::max(reach, e.content.end);
+      kept.push_back(std::move(e));
+    }
+  }
+  for (Extracted& e : kept) resolve(e);  // in text order: "he" is the nearest name before
+  return kept;
 }
 
 }  // namespace
