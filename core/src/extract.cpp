@@ -303,6 +303,14 @@ class Extractor {
     if (w >= w_.size() || w_[w].capital || !verb_cues().count(w_[w].lower) || w >= limit_) return false;
     const bool joined = w > 0 && t_.gap_before(w) == kNone;
     if (joined && (in(kNotCueAfter, w_[w - 1].lower) || verb_cues().count(w_[w - 1].lower))) return false;
+    // "the company's claim": a noun
+    if (joined && w_[w - 1].lower.size() > 2 && w_[w - 1].lower.substr(w_[w - 1].lower.size() - 2) == "'s") return false;
+    // "responded to questions", "replied by reiterating": the content, if
+    // any, comes with another cue
+    if ((w_[w].lower == "responded" || w_[w].lower == "replied") && w + 1 < w_.size() &&
+        (w_[w + 1].lower == "to" || w_[w + 1].lower == "by" || w_[w + 1].lower == "with")) {
+      return false;
+    }
     // "positions said to be affiliated": a participle, not speech
     if (w + 2 < w_.size() && w_[w + 1].lower == "to" && w_[w + 2].lower == "be") return false;
     return true;
@@ -327,7 +335,12 @@ class Extractor {
     if (word.capital) return could_be_name(w);
     if (in(kNotInNounPhrase, word.lower) || in(kDays, word.lower) || verb_cues().count(word.lower)) return false;
     if (in(kRoleNouns, word.lower)) return true;
-    return !(word.lower.size() > 3 && word.lower.substr(word.lower.size() - 2) == "ly");
+    auto ends = [&](std::string_view suffix) {
+      return word.lower.size() > suffix.size() + 2 && word.lower.substr(word.lower.size() - suffix.size()) == suffix;
+    };
+    // adverbs and participles ("purchased drones", "responding to"): the
+    // phrase has ended
+    return !ends("ly") && !ends("ed") && !ends("ing");
   }
   // The subject of the clause a cue ends: right before it, else the nearest
   // name to its left in the sentence.
@@ -449,14 +462,27 @@ std::optional<Range> Extractor::subject_left(std::size_t cue) const {
   // the sentence's earlier cue.
   const bool elided = left > 0 && (w_[left - 1].lower == "and" || w_[left - 1].lower == "but") &&
                       t_.gap_before(left) == kNone;
-  const bool participle = left == cue && is_participle_cue(w_[cue].lower) && (t_.gap_before(cue) & kComma);
+  const bool participle = left == cue && is_participle_cue(w_[cue].lower) && cue > 0 &&
+                          ((t_.gap_before(cue) & kComma) || w_[cue - 1].lower == "by" || w_[cue - 1].lower == "while");
   if (elided || participle) {
     for (std::size_t w = left; w > 0 && left - w < 40; --w) {
       if (t_.gap_before(w) & kBreaks) break;
       if (cue_speaker_[w - 1] != kNoSpeaker) return speakers_[cue_speaker_[w - 1]];
+      if (cue_words(w - 1) != 0 && !is_participle_cue(w_[w - 1].lower)) return subject_left(w - 1);
     }
     if (elided) return std::nullopt;
+    // No earlier cue: the subject of the sentence.
+    const std::size_t start = sentence_start(cue);
+    for (std::size_t w = start; w < cue; ++w) {
+      if (!could_be_name(w) && !in(kRoleNouns, w_[w].lower)) continue;
+      std::size_t end = w;
+      while (end < cue && (could_be_name(end) || could_be_noun(end)) && (end == w || t_.gap_before(end) == kNone)) ++end;
+      return speaker_left(end);
+    }
+    return std::nullopt;
   }
+  // "a report that had warned of ...", "Treen, who described ...": the antecedent.
+  if (left > 0 && in(kRelatives, w_[left - 1].lower)) return speaker_left(left - 1, false);
   // "X, the foreign minister, said", "X, who ..., said", "X, speaking by
   // telephone, said": the speaker is the phrase before the comma-set part.
   if (left > 0 && t_.gap_before(left) == kComma) {
@@ -475,7 +501,18 @@ std::optional<Range> Extractor::subject_left(std::size_t cue) const {
       part = start;
     }
   }
-  if (auto near = speaker_left(left)) return near;
+  if (auto near = speaker_left(left)) {
+    // "Austin responding to a question said": the phrase is the object of a
+    // participle; its subject is before it.
+    const std::size_t w = near->first;
+    std::size_t verb = w;
+    if (w >= 1 && t_.gap_before(w) == kNone && is_participle_cue(w_[w - 1].lower)) verb = w - 1;
+    if (w >= 2 && t_.gap_before(w) == kNone && in(kNounPrepositions, w_[w - 1].lower) && is_participle_cue(w_[w - 2].lower)) verb = w - 2;
+    if (verb < w && t_.gap_before(verb) == kNone) {
+      if (auto subject = speaker_left(verb)) return subject;
+    }
+    return near;
+  }
   // "The US Treasury, in a March statement ..., expressed concern" and
   // "Austin responding to a question said": the clause's subject is its
   // first name, across at most two commas.
@@ -527,11 +564,19 @@ std::size_t Extractor::skip_left(std::size_t cue) const {
 std::size_t Extractor::cue_end(std::size_t cue) const {
   std::size_t end = cue + 1;
   const std::string_view verb = w_[cue].lower;
-  auto next_is = [&](std::size_t at, const char* word) {
-    return at < w_.size() && w_[at].lower == word && t_.gap_before(at) == kNone;
-  };
-  if ((verb == "told" || verb == "tells") && (next_is(end, "reporters") || next_is(end, "journalists"))) ++end;
-  if ((verb == "told" || verb == "tells") && next_is(end, "the") && (next_is(end + 1, "press"))) end += 2;
+  if (verb == "told" || verb == "tells" || verb == "tell") {
+    // The addressee: "told reporters", "told a rally", "told the Associated Press", "told him".
+    if (end < w_.size() && t_.gap_before(end) == kNone &&
+        (w_[end].lower == "him" || w_[end].lower == "her" || w_[end].lower == "them" || w_[end].lower == "us")) {
+      return end + 1;
+    }
+    std::size_t k = end;
+    while (k < w_.size() && k < end + 4 && t_.gap_before(k) == kNone && w_[k].lower != "that" &&
+           (in(kDeterminers, w_[k].lower) || could_be_noun(k))) {
+      ++k;
+    }
+    if (k > end && !in(kDeterminers, w_[k - 1].lower)) end = k;
+  }
   return end;
 }
 
@@ -575,6 +620,8 @@ std::size_t Extractor::cue_words(std::size_t w) const {
     end += next_is(end, {"of", "against"});
   } else if (verb == "confessed") {
     end += next_is(end, {"to"});
+  } else if (next_is(end, {"as"}) && end + 1 < w_.size() && !in(kNotInNounPhrase, w_[end + 1].lower)) {
+    ++end;  // "what Iran dismissed as ...": the object came before the verb
   }
   return end;
 }
@@ -582,6 +629,7 @@ std::size_t Extractor::cue_words(std::size_t w) const {
 std::size_t Extractor::content_start(std::size_t cue_last) const {
   for (std::size_t k = cue_last; k < w_.size() && k < cue_last + 8 && !(t_.gap_before(k) & (kBreaks | kQuoteMarks)); ++k) {
     if (w_[k].lower == "that") return k + 1;
+    if (w_[k].lower == "and" || w_[k].lower == "but" || (k > cue_last && cue_at(k))) break;
   }
   return cue_last;
 }
@@ -595,8 +643,10 @@ std::size_t Extractor::clause_end(std::size_t from) const {
     if ((gap & kStop) && !quoted) break;
     if (quoted) continue;
     const std::string_view next = w_[w + 1].lower;
+    const bool quote_follows = w + 2 < w_.size() && (t_.gap_before(w + 2) & (kQuoteOpen | kStraight));
     if ((gap & (kComma | kDash | kColon)) &&
-        (next == "according" || next == "citing" || next == "without" || next == "while" || next == "but" ||
+        (next == "according" || next == "citing" || next == "without" || next == "while" ||
+         (next == "but" && !quote_follows) ||
          next == "whereas" || (is_participle_cue(next) && cue_at(w + 1)))) {
       break;
     }
@@ -927,7 +977,11 @@ std::vector<Extracted> Extractor::run() {
         continue;
       }
     }
-    if (cue_last == 0 && inside < 4) continue;  // a scare quote or a single word
+    // A scare quote or a single word is not speech; a short quote that is a
+    // sentence of its own ("Enough is enough.") is.
+    const bool own_sentence = (before & (kBreaks | kQuoteClose)) && !content.text.empty() &&
+                              (content.text.back() == '.' || content.text.back() == '!' || content.text.back() == '?');
+    if (cue_last == 0 && inside < 4 && !own_sentence) continue;
     quote_out[q] = out_.size();
     add(speaker, cue_first, cue_last, std::move(content), true);
   }
@@ -972,10 +1026,12 @@ std::vector<Extracted> Extractor::run() {
       if (!earlier_cue && sentence + 1 < speaker->first && (t_.gap_before(speaker->first) & kComma)) {
         add(speaker, w, cue_last, words_span(sentence, speaker->first), false);
       } else if (declines) {
-        add(speaker, w, cue_last, words_span(w, cue_last), false);
+        add(speaker, w, cue_last, t_.span(w_[cue_last - 1].end, w_[cue_last - 1].end), false);  // nothing reported
       }
       continue;
     }
+    // "... has replied, though ...": the writer's clause, not what was said
+    if ((t_.gap_before(from) & kComma) && in(kClauseOpeners, w_[from].lower)) continue;
     add(speaker, w, cue_last, t_.span(w_[from].start, clause_end(from)), false);
   }
   std::sort(out_.begin(), out_.end(), [](const Extracted& a, const Extracted& b) { return a.content.start < b.content.start; });
