@@ -55,13 +55,15 @@ constexpr unsigned kBreaks = kStop | kParagraph;
 class Text {
  public:
   explicit Text(std::string_view utf8) {
-    cp_.reserve(utf8.size());
-    byte_.reserve(utf8.size() + 1);
+    // Sized for the worst case (all ASCII) and trimmed after: no push_back in the loop.
+    cp_.resize(utf8.size());
+    byte_.resize(utf8.size() + 1);
+    std::size_t n_cp = 0;
     for (std::size_t pos = 0; pos < utf8.size();) {
       const auto byte = static_cast<unsigned char>(utf8[pos]);
-      byte_.push_back(static_cast<std::uint32_t>(pos));
+      byte_[n_cp] = static_cast<std::uint32_t>(pos);
       if (byte < 0x80) {  // most of a news text: no decoding needed
-        cp_.push_back(byte);
+        cp_[n_cp++] = byte;
         ++pos;
         continue;
       }
@@ -72,18 +74,22 @@ class Text {
         c = 0xfffd;
         n = 1;
       }
-      cp_.push_back(static_cast<char32_t>(c));
+      cp_[n_cp++] = static_cast<char32_t>(c);
       pos += static_cast<std::size_t>(n);
     }
-    byte_.push_back(static_cast<std::uint32_t>(utf8.size()));
+    cp_.resize(n_cp);
+    byte_[n_cp] = static_cast<std::uint32_t>(utf8.size());
+    byte_.resize(n_cp + 1);
     utf8_ = utf8;
     // One lowered character per code point, so a word's lower form is a view.
     lowered_.resize(cp_.size());
     for (std::size_t i = 0; i < cp_.size(); ++i) {
       const char32_t c = cp_[i];
-      lowered_[i] = c < 128 ? static_cast<char>(std::tolower(static_cast<int>(c))) : (c == U'\u2019' ? '\'' : '~');
+      lowered_[i] = c < 128 ? static_cast<char>(c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c) : (c == U'\u2019' ? '\'' : '~');
     }
     tokenize();
+    gaps_.resize(words_.size() + 1);
+    for (std::size_t w = 0; w <= words_.size(); ++w) gaps_[w] = static_cast<std::uint16_t>(scan_gap_before(w));
   }
 
   const std::vector<Word>& words() const { return words_; }
@@ -100,7 +106,11 @@ class Text {
                                     words_.begin());
   }
   // What lies between word w-1 and word w (or before w when w == 0).
-  unsigned gap_before(std::size_t w) const {
+  // Precomputed: the extractor asks about the same gaps many times.
+  unsigned gap_before(std::size_t w) const { return gaps_[w < gaps_.size() ? w : gaps_.size() - 1]; }
+
+ private:
+  unsigned scan_gap_before(std::size_t w) const {
     const std::size_t from = w == 0 ? 0 : words_[w - 1].end;
     const std::size_t to = w < words_.size() ? words_[w].start : cp_.size();
     unsigned marks = kNone;
@@ -119,7 +129,6 @@ class Text {
     return marks;
   }
 
- private:
   void tokenize() {
     for (std::size_t i = 0; i < cp_.size();) {
       if (!is_letter(cp_[i])) {
@@ -161,6 +170,7 @@ class Text {
   std::vector<std::uint32_t> byte_;  // per code point: its byte offset (texts under 4 GiB)
   std::string_view utf8_;
   std::vector<Word> words_;
+  std::vector<std::uint16_t> gaps_;  // per word, and one past the last: what lies before it
 };
 
 // --- the lexicon ----------------------------------------------------------
@@ -209,6 +219,12 @@ const std::unordered_map<std::string_view, Cue>& verb_cues() {
 }
 
 bool in(const std::unordered_set<std::string_view>& set, std::string_view word) { return set.count(word) > 0; }
+
+// First words of the multi-word cues that cue_words() reads ("declined to
+// comment", "cast doubt on", "called for", "placed blame on", "issued a statement").
+const std::unordered_set<std::string_view> kPhraseHeads = {
+    "declined", "refused", "declines", "refuses", "declining", "refusing", "cast",  "casts",  "casting",
+    "called",   "calls",   "calling",  "placed",  "placing",   "places",   "issued", "issues", "issuing"};
 
 const std::unordered_set<std::string_view> kPronouns = {"he", "she", "they", "it", "we", "i"};
 const std::unordered_set<std::string_view> kRoleNouns = {
@@ -300,9 +316,9 @@ class Extractor {
 
  private:
   bool cue_at(std::size_t w) const {
-    if (w >= w_.size() || w_[w].capital || !verb_cues().count(w_[w].lower) || w >= limit_) return false;
+    if (w >= limit_ || !verb_[w]) return false;
     const bool joined = w > 0 && t_.gap_before(w) == kNone;
-    if (joined && (in(kNotCueAfter, w_[w - 1].lower) || verb_cues().count(w_[w - 1].lower))) return false;
+    if (joined && (in(kNotCueAfter, w_[w - 1].lower) || verb_[w - 1])) return false;
     // "the company's claim": a noun
     if (joined && w_[w - 1].lower.size() > 2 && w_[w - 1].lower.substr(w_[w - 1].lower.size() - 2) == "'s") return false;
     // "responded to questions", "replied by reiterating": the content, if
@@ -333,7 +349,7 @@ class Extractor {
   bool could_be_noun(std::size_t w) const {
     const Word& word = w_[w];
     if (word.capital) return could_be_name(w);
-    if (in(kNotInNounPhrase, word.lower) || in(kDays, word.lower) || verb_cues().count(word.lower)) return false;
+    if (verb_[w] || in(kNotInNounPhrase, word.lower) || in(kDays, word.lower)) return false;
     if (in(kRoleNouns, word.lower)) return true;
     auto ends = [&](std::string_view suffix) {
       return word.lower.size() > suffix.size() + 2 && word.lower.substr(word.lower.size() - suffix.size()) == suffix;
@@ -390,6 +406,8 @@ class Extractor {
   std::vector<Extracted> out_;
   std::vector<Quote> quotes_;  // in text order
   std::vector<bool> used_;  // cue words already part of an attribution
+  std::vector<bool> verb_;  // lowercase words of the cue lexicon, looked up once
+  std::vector<bool> head_;  // and those that may start a cue phrase
   static constexpr std::uint32_t kNoSpeaker = 0xffffffffu;
   std::vector<std::uint32_t> cue_speaker_;  // per cue word: its speaker in speakers_
   std::vector<Range> speakers_;
@@ -581,7 +599,7 @@ std::size_t Extractor::cue_end(std::size_t cue) const {
 }
 
 std::size_t Extractor::cue_words(std::size_t w) const {
-  if (w >= limit_ || w_[w].capital) return 0;
+  if (w >= limit_ || !head_[w]) return 0;
   auto next_is = [&](std::size_t k, std::initializer_list<std::string_view> words) {
     if (k >= w_.size() || t_.gap_before(k) != kNone) return false;
     return std::find(words.begin(), words.end(), w_[k].lower) != words.end();
@@ -779,6 +797,13 @@ void Extractor::resolve(Extracted& e) {
 
 std::vector<Extracted> Extractor::run() {
   used_.assign(w_.size(), false);
+  verb_.assign(w_.size(), false);
+  head_.assign(w_.size(), false);
+  for (std::size_t w = 0; w < w_.size(); ++w) {
+    if (w_[w].capital || w_[w].lower.size() < 3) continue;  // no cue is shorter
+    verb_[w] = verb_cues().count(w_[w].lower) > 0;
+    head_[w] = verb_[w] || in(kPhraseHeads, w_[w].lower);
+  }
   cue_speaker_.assign(w_.size(), kNoSpeaker);
   // A dateline opens the first paragraph in capitals and ends at a dash:
   // its place names are not speakers.
@@ -988,7 +1013,6 @@ std::vector<Extracted> Extractor::run() {
   // 3. Indirect speech: the cues left, in sentences of their own.
   for (std::size_t w = 0; w < limit_; ++w) {
     if (used_[w]) continue;
-    const std::size_t sentence = sentence_start(w);
     // "according to X, ..." and "..., according to X."
     if (w_[w].lower == "according" && w + 2 < w_.size() && w_[w + 1].lower == "to") {
       std::optional<Range> speaker = according_speaker(w);
@@ -996,6 +1020,7 @@ std::vector<Extracted> Extractor::run() {
       used_[w] = used_[w + 1] = true;
       // An outlet named after another cue of the sentence is its channel,
       // not a second speaker ("he said ..., according to TASS").
+      const std::size_t sentence = sentence_start(w);
       bool earlier_cue = false;
       std::size_t clause = sentence;
       for (std::size_t k = sentence; k < w; ++k) {
@@ -1021,6 +1046,7 @@ std::vector<Extracted> Extractor::run() {
     if (from >= w_.size() || (t_.gap_before(from) & kBreaks)) {
       // ""Nothing was found, the outlet wrote.": the content is the clause
       // before the speaker, unless the sentence has a speaker already.
+      const std::size_t sentence = sentence_start(w);
       bool earlier_cue = false;
       for (std::size_t k = sentence; k < speaker->first; ++k) earlier_cue = earlier_cue || cue_at(k) || used_[k];
       if (!earlier_cue && sentence + 1 < speaker->first && (t_.gap_before(speaker->first) & kComma)) {
