@@ -289,6 +289,14 @@ const std::unordered_set<std::string_view> kClauseOpeners = {"and", "but", "that
                                                              "because", "since", "although", "though", "where",
                                                              "if", "whereas", "before", "until"};
 const std::unordered_set<std::string_view> kRelatives = {"who", "that", "which"};
+// Words that open an adjunct of a reporting act ("said in a briefing on
+// Wednesday that ..."), so that a "that" after them still opens the content.
+const std::unordered_set<std::string_view> kAdjunctOpeners = {"in", "on", "at", "during", "after", "before", "late",
+                                                              "earlier", "last", "this", "yesterday", "today",
+                                                              "while", "when", "by", "through", "via", "over"};
+// Nouns that end in "-ly" like an adverb.
+const std::unordered_set<std::string_view> kLyNouns = {"family", "assembly", "rally", "ally", "supply", "monopoly",
+                                                       "anomaly", "bully"};
 // Verbs after "declined to" / "refused to" that make the phrase a reporting cue.
 const std::unordered_set<std::string_view> kSpeechAfterDecline = {
     "comment", "say", "discuss", "elaborate", "expand", "confirm", "deny", "specify", "answer", "respond", "disclose",
@@ -340,7 +348,8 @@ class Extractor {
     const Word& word = w_[w];
     if (!word.capital || dateline_[w] || in(kNotSpeakerStart, word.lower) || cue_at(w)) return false;
     // "Separately, ..."
-    if (word.lower.size() > 3 && word.lower.substr(word.lower.size() - 2) == "ly" && (t_.gap_before(w + 1) & kComma)) {
+    if (word.lower.size() > 3 && word.lower.substr(word.lower.size() - 2) == "ly" && (t_.gap_before(w + 1) & kComma) &&
+        !in(kLyNouns, word.lower)) {
       return false;
     }
     return true;
@@ -356,7 +365,7 @@ class Extractor {
     };
     // adverbs and participles ("purchased drones", "responding to"): the
     // phrase has ended
-    return !ends("ly") && !ends("ed") && !ends("ing");
+    return (!ends("ly") || in(kLyNouns, word.lower)) && !ends("ed") && !ends("ing");
   }
   // The subject of the clause a cue ends: right before it, else the nearest
   // name to its left in the sentence.
@@ -645,8 +654,19 @@ std::size_t Extractor::cue_words(std::size_t w) const {
 }
 
 std::size_t Extractor::content_start(std::size_t cue_last) const {
+  // Only adjuncts of the reporting act may come before "that"; after an
+  // object ("doubted the company's claim that ...") it opens the object's
+  // own clause, which is part of the content.
+  if (cue_last < w_.size() && w_[cue_last].lower != "that" && !in(kAdjunctOpeners, w_[cue_last].lower) &&
+      !in(kDays, w_[cue_last].lower) && !in(kSkipBetween, w_[cue_last].lower)) {
+    return cue_last;
+  }
   for (std::size_t k = cue_last; k < w_.size() && k < cue_last + 8 && !(t_.gap_before(k) & (kBreaks | kQuoteMarks)); ++k) {
-    if (w_[k].lower == "that") return k + 1;
+    if (w_[k].lower == "that") {
+      // "rejected that account.": a demonstrative
+      const bool demonstrative = k + 2 <= w_.size() && (t_.gap_before(k + 2) & (kBreaks | kComma)) && k == cue_last;
+      return demonstrative ? k : k + 1;
+    }
     if (w_[k].lower == "and" || w_[k].lower == "but" || (k > cue_last && cue_at(k))) break;
   }
   return cue_last;
