@@ -197,3 +197,28 @@ TEST_CASE("Extract: the traps: a dateline, refusing to act, a noun after a posse
   CHECK(found("The hall went quiet.\n\n\"Enough is enough.\"") ==
         std::vector<std::string>{"-|-|Enough is enough.|d"});
 }
+
+TEST_CASE("Extract: quoted or cited as saying: the speaker is inside the cue") {
+  CHECK(found("The Velmar Post quoted the official, Ivo Rand, as saying the pumps had failed.") ==
+        std::vector<std::string>{"Ivo Rand|quoted the official, Ivo Rand, as saying|the pumps had failed|i"});
+  CHECK(found("Reports cite unnamed officials as saying the convoy left at night.") ==
+        std::vector<std::string>{"unnamed officials|cite unnamed officials as saying|the convoy left at night|i"});
+}
+
+TEST_CASE("Extract: words between the subject and its cue") {
+  // an adverb, an auxiliary, a participle phrase
+  CHECK(found("Marr cautiously hinted at talks with the rebels.") ==
+        std::vector<std::string>{"Marr|hinted at|talks with the rebels|i"});
+  CHECK(found("Though he would not guess, he did say that the pumps were old.").back() ==
+        "he|say|the pumps were old|i");
+  CHECK(found("On Monday, spokesman Ivo Rand responding to a question on the dam issue, said the gates held.") ==
+        std::vector<std::string>{"spokesman Ivo Rand|said|the gates held|i"});
+  // "the ruling party": a participle after a determiner is an adjective
+  CHECK(found("The ruling party rejected the audit.") ==
+        std::vector<std::string>{"The ruling party|rejected|the audit|i"});
+}
+
+TEST_CASE("Extract: a comma right after the cue: the content came before it") {
+  CHECK(found("The missiles will ship next month, the Velmar Post revealed, citing officials.") ==
+        std::vector<std::string>{"the Velmar Post|revealed|The missiles will ship next month|i"});
+}

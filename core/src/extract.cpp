@@ -242,7 +242,8 @@ const std::unordered_set<std::string_view> kJoin = {"of", "for", "the", "and", "
 const std::unordered_set<std::string_view> kSkipBetween = {
     "also",   "later",   "earlier", "again",     "then", "previously", "repeatedly", "twice", "once", "separately",
     "reportedly", "has", "have",  "had",       "would", "will", "not",  "recently",
-    "publicly", "privately", "flatly", "firmly", "strongly", "quickly", "immediately", "has", "further", "simply"};
+    "publicly", "privately", "flatly", "firmly", "strongly", "quickly", "immediately", "has", "further", "simply",
+    "did", "does", "do", "could", "can", "may", "might", "must", "should", "indirectly", "directly", "openly"};
 const std::unordered_set<std::string_view> kDays = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
                                                 "sunday", "today", "yesterday", "tonight"};
 const std::unordered_set<std::string_view> kNotCueAfter = {"to", "the", "a", "an", "of", "his", "her", "their", "its",
@@ -346,7 +347,9 @@ class Extractor {
   // adverb, a dateline or a cue).
   bool could_be_name(std::size_t w) const {
     const Word& word = w_[w];
-    if (!word.capital || dateline_[w] || in(kNotSpeakerStart, word.lower) || cue_at(w)) return false;
+    if (!word.capital || dateline_[w] || in(kNotSpeakerStart, word.lower) || in(kDays, word.lower) || cue_at(w)) {
+      return false;
+    }
     // "Separately, ..."
     if (word.lower.size() > 3 && word.lower.substr(word.lower.size() - 2) == "ly" && (t_.gap_before(w + 1) & kComma) &&
         !in(kLyNouns, word.lower)) {
@@ -365,7 +368,11 @@ class Extractor {
     };
     // adverbs and participles ("purchased drones", "responding to"): the
     // phrase has ended
-    return (!ends("ly") || in(kLyNouns, word.lower)) && !ends("ed") && !ends("ing");
+    if (ends("ed") || ends("ing")) {
+      // "the ruling party", "an unnamed official": an adjective after a determiner
+      return w > 0 && t_.gap_before(w) == kNone && in(kDeterminers, w_[w - 1].lower);
+    }
+    return !ends("ly") || in(kLyNouns, word.lower);
   }
   // The subject of the clause a cue ends: right before it, else the nearest
   // name to its left in the sentence.
@@ -389,6 +396,9 @@ class Extractor {
   // (", according to", ", saying", "and said", ", but"). A closing mark
   // right after it is included.
   std::size_t clause_end(std::size_t from) const;
+  // "quoted X as saying", "cite X, the official, as saying": from the word
+  // "saying", the cue's first word and X; nullopt if it is not that shape.
+  std::optional<std::pair<std::size_t, Range>> quoted_as(std::size_t saying) const;
   // "according to X": X, from the word after "to" up to a comma or stop.
   std::optional<Range> according_speaker(std::size_t according) const;
   bool is_outlet(Range speaker) const;
@@ -519,9 +529,16 @@ std::optional<Range> Extractor::subject_left(std::size_t cue) const {
       while (start > 0 && part - start < 30 && t_.gap_before(start) == kNone) --start;
       if (start == 0 || t_.gap_before(start) != kComma) break;
       const Word& first = w_[start];
-      const bool aside = !first.capital || in(kDeterminers, first.lower) || in(kRelatives, first.lower) ||
-                         first.lower == "whose";
+      // "spokesman Ivo Rand, responding ...": a role before a name is a subject, not an aside
+      std::size_t j = start;
+      while (j < left && !w_[j].capital && in(kRoleNouns, w_[j].lower)) ++j;
+      const bool titled_name = j > start && j < left && w_[j].capital;
+      const bool aside = !titled_name && (!first.capital || in(kDeterminers, first.lower) ||
+                                          in(kRelatives, first.lower) || first.lower == "whose");
       if (!aside) break;
+      // "On Monday, ...": an opening adverbial is not a name with an aside
+      const std::size_t opening = sentence_start(start);
+      if (in(kAdjunctOpeners, w_[opening].lower) || in(kNotSpeakerStart, w_[opening].lower)) break;
       if (auto before = speaker_left(start)) {
         if (t_.gap_before(before->first) != kComma || w_[before->first].capital) return before;
       }
@@ -532,11 +549,12 @@ std::optional<Range> Extractor::subject_left(std::size_t cue) const {
     // "Austin responding to a question said": the phrase is the object of a
     // participle; its subject is before it.
     const std::size_t w = near->first;
-    std::size_t verb = w;
-    if (w >= 1 && t_.gap_before(w) == kNone && is_participle_cue(w_[w - 1].lower)) verb = w - 1;
-    if (w >= 2 && t_.gap_before(w) == kNone && in(kNounPrepositions, w_[w - 1].lower) && is_participle_cue(w_[w - 2].lower)) verb = w - 2;
-    if (verb < w && t_.gap_before(verb) == kNone) {
-      if (auto subject = speaker_left(verb)) return subject;
+    for (std::size_t k = w; k > 0 && w - k < 8 && t_.gap_before(k) == kNone; --k) {
+      const Word& word = w_[k - 1];
+      if (word.capital || !is_participle_cue(word.lower) || could_be_noun(k - 1)) continue;
+      if (t_.gap_before(k - 1) != kNone) break;
+      if (auto subject = speaker_left(k - 1)) return subject;
+      break;
     }
     return near;
   }
@@ -580,8 +598,12 @@ std::optional<Range> Extractor::speaker_right(std::size_t start) const {
 
 std::size_t Extractor::skip_left(std::size_t cue) const {
   std::size_t w = cue;
+  auto adverb = [&](const Word& word) {  // "Kanaani cautiously hinted at"
+    return !word.capital && word.lower.size() > 5 && word.lower.substr(word.lower.size() - 2) == "ly" &&
+           !in(kLyNouns, word.lower);
+  };
   while (w > 0 && t_.gap_before(w) == kNone &&
-         (in(kSkipBetween, w_[w - 1].lower) || in(kDays, w_[w - 1].lower) ||
+         (in(kSkipBetween, w_[w - 1].lower) || in(kDays, w_[w - 1].lower) || adverb(w_[w - 1]) ||
           (w_[w - 1].lower == "on" && w < w_.size() && in(kDays, w_[w].lower)))) {
     --w;
   }
@@ -707,6 +729,32 @@ std::size_t Extractor::clause_end(std::size_t from) const {
     }
   }
   return end;
+}
+
+std::optional<std::pair<std::size_t, Range>> Extractor::quoted_as(std::size_t saying) const {
+  if (saying < 2 || w_[saying].lower != "saying" || w_[saying - 1].lower != "as") return std::nullopt;
+  for (std::size_t k = saying - 1; k > 0 && saying - k < 14 && !(t_.gap_before(k) & kBreaks); --k) {
+    const std::string_view verb = w_[k - 1].lower;
+    if (verb != "quoted" && verb != "quoting" && verb != "quotes" && verb != "quote" && verb != "cited" &&
+        verb != "citing" && verb != "cites" && verb != "cite") {
+      continue;
+    }
+    // The speaker is the name set off by commas, if there is one ("the
+    // official, Yuriy Ihnat, as saying"), else the whole phrase.
+    std::size_t first = k, last = saying - 1;
+    for (std::size_t j = k + 1; j < last; ++j) {
+      if ((t_.gap_before(j) & kComma) && w_[j].capital) {
+        std::size_t end = j + 1;
+        while (end < last && t_.gap_before(end) == kNone) ++end;
+        first = j;
+        last = end;
+        break;
+      }
+    }
+    if (first >= last) return std::nullopt;
+    return std::make_pair(k - 1, Range{first, last});
+  }
+  return std::nullopt;
 }
 
 std::optional<Range> Extractor::according_speaker(std::size_t according) const {
@@ -945,6 +993,7 @@ std::vector<Extracted> Extractor::run() {
         cue_first = c;
         cue_last = cue_words(c);
         speaker = subject_left(c);
+        if (auto quoted = quoted_as(c)) std::tie(cue_first, speaker) = *quoted;
         // Words of the writer's between the cue and the mark ("the talks
         // were "going well""): a partial quote, reported indirectly.
         std::size_t k = cue_last;
@@ -953,15 +1002,6 @@ std::vector<Extracted> Extractor::run() {
           ++k;
         }
         partial = k < first_word && !(before & (kColon | kComma));
-      } else if (c > 0 && w_[c].lower == "saying" && w_[c - 1].lower == "as") {
-        // "CNN quoted Kirby as saying"
-        std::size_t k = c - 1;
-        while (k > 0 && w_[k - 1].lower != "quoted" && k + 8 > c) --k;
-        if (k > 0 && w_[k - 1].lower == "quoted") {
-          speaker = Range{k, c - 1};
-          cue_first = k - 1;
-          cue_last = c + 1;
-        }
       }
     }
     if (partial) {
@@ -987,14 +1027,9 @@ std::vector<Extracted> Extractor::run() {
         cue_first = w;
         cue_last = cue_words(w);
         // ""...," CNN quoted Kirby as saying."
-        if (w_[w].lower == "saying" && w >= 2 && w_[w - 1].lower == "as") {
-          std::size_t k = w - 1;
-          while (k > after && w_[k - 1].lower != "quoted") --k;
-          if (k > after && k < w - 1) {
-            speaker = Range{k, w - 1};
-            cue_first = k - 1;
-            break;
-          }
+        if (auto quoted = quoted_as(w); quoted && quoted->first >= after) {
+          std::tie(cue_first, speaker) = *quoted;
+          break;
         }
         const std::size_t left = skip_left(w);
         speaker = left > after ? subject_left(w) : std::nullopt;
@@ -1059,11 +1094,18 @@ std::vector<Extracted> Extractor::run() {
     if (cue_last == 0) continue;
     // Not inside a quote (the quotes are in text order: a binary search).
     if (quote_around(w_[w].start) != nullptr) continue;
+    std::size_t cue_first = w;
     auto speaker = subject_left(w);
+    if (auto quoted = quoted_as(w)) std::tie(cue_first, speaker) = *quoted;
     if (!speaker) continue;
     const std::size_t from = content_start(cue_last);
     const bool declines = w_[w].lower.substr(0, 7) == "decline" || w_[w].lower.substr(0, 6) == "refuse";
-    if (from >= w_.size() || (t_.gap_before(from) & kBreaks)) {
+    // A comma right after the cue ("CNN revealed, citing officials"): what
+    // follows is an adjunct, and what was said came before.
+    const bool nothing_after = from >= w_.size() || (t_.gap_before(from) & kBreaks) ||
+                               (from == cue_last && (t_.gap_before(from) & kComma) &&
+                                !(t_.gap_before(from) & kQuoteMarks) && !in(kClauseOpeners, w_[from].lower));
+    if (nothing_after) {
       // ""Nothing was found, the outlet wrote.": the content is the clause
       // before the speaker, unless the sentence has a speaker already.
       const std::size_t sentence = sentence_start(w);
@@ -1078,7 +1120,7 @@ std::vector<Extracted> Extractor::run() {
     }
     // "... has replied, though ...": the writer's clause, not what was said
     if ((t_.gap_before(from) & kComma) && in(kClauseOpeners, w_[from].lower)) continue;
-    add(speaker, w, cue_last, t_.span(w_[from].start, clause_end(from)), false);
+    add(speaker, cue_first, cue_last, t_.span(w_[from].start, clause_end(from)), false);
   }
   std::sort(out_.begin(), out_.end(), [](const Extracted& a, const Extracted& b) { return a.content.start < b.content.start; });
   // A quote with no speaker inside another attribution's content is part of
