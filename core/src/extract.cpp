@@ -536,10 +536,12 @@ std::optional<Range> Extractor::subject_left(std::size_t cue) const {
       const bool aside = !titled_name && (!first.capital || in(kDeterminers, first.lower) ||
                                           in(kRelatives, first.lower) || first.lower == "whose");
       if (!aside) break;
-      // "On Monday, ...": an opening adverbial is not a name with an aside
-      const std::size_t opening = sentence_start(start);
-      if (in(kAdjunctOpeners, w_[opening].lower) || in(kNotSpeakerStart, w_[opening].lower)) break;
       if (auto before = speaker_left(start)) {
+        // "On Monday, ...": a phrase after a preposition is an adverbial, not a name with an aside
+        if (before->first > 0 && t_.gap_before(before->first) == kNone &&
+            in(kAdjunctOpeners, w_[before->first - 1].lower)) {
+          break;
+        }
         if (t_.gap_before(before->first) != kComma || w_[before->first].capital) return before;
       }
       part = start;
