@@ -222,3 +222,16 @@ TEST_CASE("Extract: a comma right after the cue: the content came before it") {
   CHECK(found("The missiles will ship next month, the Velmar Post revealed, citing officials.") ==
         std::vector<std::string>{"the Velmar Post|revealed|The missiles will ship next month|i"});
 }
+
+TEST_CASE("Extract: more speaker phrases: a pronoun after \"in which\", predeterminers, irregular verbs") {
+  CHECK(found("Rand spoke at her press briefing Monday in which she asserted that the gates held.") ==
+        std::vector<std::string>{"she|asserted|the gates held|i"});
+  CHECK(found("All three governments called for the withdrawal of the observers.") ==
+        std::vector<std::string>{"All three governments|called for|the withdrawal of the observers|i"});
+  // "met" is a verb, not part of the phrase
+  CHECK(found("The envoy, who met Chief Minister Ola Brink on Tuesday, described the attack as a provocation.") ==
+        std::vector<std::string>{"The envoy|described|the attack as a provocation|i"});
+  // a light verb with its noun is one cue
+  CHECK(found("Officials reaffirmed their claims that the pumps were sabotaged.") ==
+        std::vector<std::string>{"Officials|reaffirmed their claims|the pumps were sabotaged|i"});
+}

@@ -284,7 +284,11 @@ const std::unordered_set<std::string_view> kNotInNounPhrase = {
     "do", "does", "did", "will", "would", "can", "could", "may", "might", "must", "shall", "should", "it", "he",
     "she", "they", "we", "i", "you", "him", "them", "us", "me", "not", "no", "also", "there", "here", "then", "now",
     "only", "even", "just", "still", "too", "very", "this", "these", "those", "what", "said", "says", "later",
-    "earlier", "again", "once", "however", "meanwhile", "instead", "all", "both", "each", "every", "any", "such"};
+    "earlier", "again", "once", "however", "meanwhile", "instead", "all", "both", "each", "every", "any", "such",
+    // irregular past tenses, which the "-ed" test misses
+    "met", "made", "gave", "took", "held", "led", "left", "sent", "won", "lost", "saw", "came", "went", "began",
+    "became", "brought", "bought", "sought", "kept", "wrote", "spoke", "struck", "thought", "found", "knew", "told",
+    "got", "put", "ran", "stood", "fell", "paid", "meant", "felt", "heard", "let", "set", "cut", "hit", "spent"};
 // Words that open a clause, so that a bare noun phrase after them is its subject.
 const std::unordered_set<std::string_view> kClauseOpeners = {"and", "but", "that", "while", "as", "after", "when",
                                                              "because", "since", "although", "though", "where",
@@ -460,6 +464,8 @@ std::optional<Range> Extractor::speaker_left(std::size_t end, bool follow_relati
         }
         --k;
         opened = true;
+        // "All three governments", "both the ministries"
+        if (k > 0 && t_.gap_before(k) == kNone && (w_[k - 1].lower == "all" || w_[k - 1].lower == "both")) --k;
         break;
       }
       const bool name = could_be_name(k - 1);
@@ -551,8 +557,10 @@ std::optional<Range> Extractor::subject_left(std::size_t cue) const {
     // "Austin responding to a question said": the phrase is the object of a
     // participle; its subject is before it.
     const std::size_t w = near->first;
-    for (std::size_t k = w; k > 0 && w - k < 8 && t_.gap_before(k) == kNone; --k) {
+    const bool pronoun = near->second == near->first + 1 && in(kPronouns, w_[w].lower);  // a subject's form
+    for (std::size_t k = w; !pronoun && k > 0 && w - k < 8 && t_.gap_before(k) == kNone; --k) {
       const Word& word = w_[k - 1];
+      if (in(kRelatives, word.lower)) break;
       if (word.capital || !is_participle_cue(word.lower) || could_be_noun(k - 1)) continue;
       if (t_.gap_before(k - 1) != kNone) break;
       if (auto subject = speaker_left(k - 1)) return subject;
@@ -671,6 +679,11 @@ std::size_t Extractor::cue_words(std::size_t w) const {
     end += next_is(end, {"of", "against"});
   } else if (verb == "confessed") {
     end += next_is(end, {"to"});
+  } else if (next_is(end, {"their", "its", "his", "her", "our"}) &&
+             next_is(end + 1, {"claim", "claims", "accusation", "accusations", "allegation", "allegations", "charge",
+                               "charges", "position", "assertion", "denial", "view"}) &&
+             next_is(end + 2, {"that"})) {
+    end += 2;  // a light verb with its noun: "reaffirmed their claims that ..."
   } else if (next_is(end, {"as"}) && end + 1 < w_.size() && !in(kNotInNounPhrase, w_[end + 1].lower)) {
     ++end;  // "what Iran dismissed as ...": the object came before the verb
   }
