@@ -431,9 +431,7 @@ class Extractor {
   std::vector<bool> used_;  // cue words already part of an attribution
   std::vector<bool> verb_;  // lowercase words of the cue lexicon, looked up once
   std::vector<bool> head_;  // and those that may start a cue phrase
-  static constexpr std::uint32_t kNoSpeaker = 0xffffffffu;
-  std::vector<std::uint32_t> cue_speaker_;  // per cue word: its speaker in speakers_
-  std::vector<Range> speakers_;
+  std::unordered_map<std::size_t, Range> cue_speaker_;  // a cue's first word: its speaker
   std::size_t limit_ = 0;   // words from here on are page furniture, not the article
   std::string last_named_;  // the nearest preceding named speaker
   std::vector<bool> dateline_;  // words of a dateline ("OSTRAVEN, Velmaria (Wire) --"): never speakers
@@ -510,7 +508,7 @@ std::optional<Range> Extractor::subject_left(std::size_t cue) const {
   if (elided || participle) {
     for (std::size_t w = left; w > 0 && left - w < 40; --w) {
       if (t_.gap_before(w) & kBreaks) break;
-      if (cue_speaker_[w - 1] != kNoSpeaker) return speakers_[cue_speaker_[w - 1]];
+      if (auto it = cue_speaker_.find(w - 1); it != cue_speaker_.end()) return it->second;
       if (cue_words(w - 1) != 0 && !is_participle_cue(w_[w - 1].lower)) return subject_left(w - 1);
     }
     if (elided) return std::nullopt;
@@ -796,8 +794,7 @@ void Extractor::add(std::optional<Range> speaker, std::size_t cue_first,
   Extracted e;
   if (speaker) e.speaker = words_span(speaker->first, speaker->second);
   if (speaker && cue_last > cue_first) {
-    cue_speaker_[cue_first] = static_cast<std::uint32_t>(speakers_.size());
-    speakers_.push_back(*speaker);
+    cue_speaker_[cue_first] = *speaker;
   }
   if (cue_last > cue_first) {
     e.cue = words_span(cue_first, cue_last);
@@ -885,9 +882,10 @@ std::vector<Extracted> Extractor::run() {
   for (std::size_t w = 0; w < w_.size(); ++w) {
     if (w_[w].capital || w_[w].lower.size() < 3) continue;  // no cue is shorter
     verb_[w] = verb_cues().count(w_[w].lower) > 0;
-    head_[w] = verb_[w] || in(kPhraseHeads, w_[w].lower);
+    const char first = w_[w].lower[0];  // the phrase heads' first letters: a second lookup only for those
+    head_[w] = verb_[w] || ((first == 'd' || first == 'r' || first == 'c' || first == 'p' || first == 'i') &&
+                            in(kPhraseHeads, w_[w].lower));
   }
-  cue_speaker_.assign(w_.size(), kNoSpeaker);
   // A dateline opens the first paragraph in capitals and ends at a dash:
   // its place names are not speakers.
   dateline_.assign(w_.size(), false);
