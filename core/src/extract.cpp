@@ -431,7 +431,19 @@ class Extractor {
   std::vector<bool> used_;  // cue words already part of an attribution
   std::vector<bool> verb_;  // lowercase words of the cue lexicon, looked up once
   std::vector<bool> head_;  // and those that may start a cue phrase
-  std::unordered_map<std::size_t, Range> cue_speaker_;  // a cue's first word: its speaker
+  // Each cue's first word and its speaker, in two runs each in text order
+  // (the quotes' pass, then the indirect pass), split at quote_cues_.
+  std::vector<std::pair<std::size_t, Range>> cue_speakers_;
+  std::size_t quote_cues_ = 0;
+  std::optional<Range> speaker_of_cue(std::size_t cue) const {
+    auto less = [](const std::pair<std::size_t, Range>& a, std::size_t v) { return a.first < v; };
+    const auto split = cue_speakers_.begin() + static_cast<std::ptrdiff_t>(quote_cues_);
+    for (auto [from, to] : {std::pair{cue_speakers_.begin(), split}, std::pair{split, cue_speakers_.end()}}) {
+      auto it = std::lower_bound(from, to, cue, less);
+      if (it != to && it->first == cue) return it->second;
+    }
+    return std::nullopt;
+  }
   std::size_t limit_ = 0;   // words from here on are page furniture, not the article
   std::string last_named_;  // the nearest preceding named speaker
   std::vector<bool> dateline_;  // words of a dateline ("OSTRAVEN, Velmaria (Wire) --"): never speakers
@@ -508,7 +520,7 @@ std::optional<Range> Extractor::subject_left(std::size_t cue) const {
   if (elided || participle) {
     for (std::size_t w = left; w > 0 && left - w < 40; --w) {
       if (t_.gap_before(w) & kBreaks) break;
-      if (auto it = cue_speaker_.find(w - 1); it != cue_speaker_.end()) return it->second;
+      if (auto speaker = speaker_of_cue(w - 1)) return speaker;
       if (cue_words(w - 1) != 0 && !is_participle_cue(w_[w - 1].lower)) return subject_left(w - 1);
     }
     if (elided) return std::nullopt;
@@ -794,7 +806,7 @@ void Extractor::add(std::optional<Range> speaker, std::size_t cue_first,
   Extracted e;
   if (speaker) e.speaker = words_span(speaker->first, speaker->second);
   if (speaker && cue_last > cue_first) {
-    cue_speaker_[cue_first] = *speaker;
+    cue_speakers_.emplace_back(cue_first, *speaker);
   }
   if (cue_last > cue_first) {
     e.cue = words_span(cue_first, cue_last);
@@ -1079,6 +1091,8 @@ std::vector<Extracted> Extractor::run() {
     add(speaker, cue_first, cue_last, std::move(content), true);
   }
   // 3. Indirect speech: the cues left, in sentences of their own.
+  std::sort(cue_speakers_.begin(), cue_speakers_.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+  quote_cues_ = cue_speakers_.size();
   for (std::size_t w = 0; w < limit_; ++w) {
     if (used_[w]) continue;
     // "according to X, ..." and "..., according to X."
