@@ -305,7 +305,7 @@ const std::unordered_set<std::string_view> kLyNouns = {"family", "assembly", "ra
 // Verbs after "declined to" / "refused to" that make the phrase a reporting cue.
 const std::unordered_set<std::string_view> kSpeechAfterDecline = {
     "comment", "say", "discuss", "elaborate", "expand", "confirm", "deny", "specify", "answer", "respond", "disclose",
-    "identify", "name", "reveal", "speculate", "detail", "address", "explain", "give", "provide", "elaborate"};
+    "identify", "name", "reveal", "speculate", "detail", "address", "explain", "give", "provide"};
 // Participles that open a second statement of the sentence's subject: "..., saying that ...".
 bool is_participle_cue(std::string_view w) { return w.size() > 4 && w.substr(w.size() - 3) == "ing"; }
 
@@ -904,11 +904,16 @@ std::vector<Extracted> Extractor::run() {
   for (std::size_t w = 0; w < w_.size() && w < 400; ++w) {
     if (w > 0 && !(t_.gap_before(w) & kParagraph)) continue;
     bool capitals = w_[w].end - w_[w].start >= 2;
-    for (std::size_t i = w_[w].start; i < w_[w].end && capitals; ++i) capitals = !is_letter(t_.at(i)) || !std::islower(static_cast<int>(t_.at(i) < 128 ? t_.at(i) : 'A'));
+    for (std::size_t i = w_[w].start; i < w_[w].end && capitals; ++i) {
+      const char32_t c = t_.at(i);
+      capitals = c < 128 ? !(c >= 'a' && c <= 'z') : !utf8proc_islower(static_cast<utf8proc_int32_t>(c));
+    }
     if (!capitals) continue;
     std::size_t k = w + 1;
     while (k < w_.size() && k < w + 8 && !(t_.gap_before(k) & (kDash | kBreaks))) ++k;
-    if (k < w_.size() && (t_.gap_before(k) & kDash)) std::fill(dateline_.begin() + static_cast<std::ptrdiff_t>(w), dateline_.begin() + static_cast<std::ptrdiff_t>(k), true);
+    if (k < w_.size() && (t_.gap_before(k) & kDash)) {
+      for (std::size_t d = w; d < k; ++d) dateline_[d] = true;
+    }
     break;
   }
   // The article ends at the first line that is only page furniture.
