@@ -64,7 +64,9 @@ void write_extract_yaml(std::ostream& out, const std::vector<ExtractedArticle>& 
       y << YAML::Key << "stance" << YAML::Value << std::string(to_string(e.stance));
       if (!source.empty()) y << YAML::Key << "source" << YAML::Value << source;
       y << YAML::Key << "attribution" << YAML::Value << std::string(to_string(e.attribution));
-      y << YAML::Key << (e.direct ? "quote" : "note") << YAML::Value << YAML::DoubleQuoted << inert(e.content.text);
+      if (e.content.end > e.content.start) {  // empty: nothing reported ("declined to comment")
+        y << YAML::Key << (e.direct ? "quote" : "note") << YAML::Value << YAML::DoubleQuoted << inert(e.content.text);
+      }
       y << YAML::Comment(article.file + ": " + place("speaker", e.speaker) + ", " + place("cue", e.cue) + ", " +
                          place("content", e.content) + (e.speaker ? "" : "; no speaker in reach, not guessed"));
       y << YAML::EndMap;
@@ -81,7 +83,7 @@ void write_extract_json(std::ostream& out, const std::vector<ExtractedArticle>& 
     for (const auto& e : article.attributions) {
       attributions.push_back(Json{{"speaker", span_json(e.speaker)},
                                   {"cue", span_json(e.cue)},
-                                  {"content", span_json(e.content)},
+                                  {"content", e.content.end > e.content.start ? span_json(e.content) : Json(nullptr)},
                                   {"direct", e.direct},
                                   {"stance", to_string(e.stance)},
                                   {"attribution", to_string(e.attribution)},

@@ -23,7 +23,7 @@ def f1(component):
     return score["micro"][component]["f1"]
 content, speaker = f1("content.overlap"), f1("speaker.overlap")
 print(f"content overlap F1 {content:.3f}, speaker overlap F1 {speaker:.3f}")
-ok = content >= 0.80 and speaker >= 0.70
+ok = content >= 0.95 and speaker >= 0.95
 print("1 passed, 0 failed" if ok else "0 passed, 1 failed")
 sys.exit(0 if ok else 1)
 PY

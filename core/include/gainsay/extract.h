@@ -27,7 +27,7 @@ struct TextSpan32 {
 struct Extracted {
   std::optional<TextSpan32> speaker;  // none: a quote with no speaker in reach
   std::optional<TextSpan32> cue;      // none for an unattributed quote
-  TextSpan32 content;
+  TextSpan32 content;                 // empty (start == end) when nothing is reported: "X declined to comment"
   bool direct = false;
   Stance stance = Stance::kAsserts;          // guessed from the cue
   Attribution attribution = Attribution::kUnknown;  // guessed from the speaker
