@@ -8,7 +8,9 @@ taking the median of --runs runs: gainsay's import of the sheet (time, peak
 RSS, database size) against the sqlite3 shell's own .import of the same CSV;
 `gainsay disputed --format json` (time, peak RSS) against one SQL query over
 that import (bench/disputed.sql) and against a NetworkX program
-(bench/disputed_networkx.py); and `gainsay graph --format graphml`. It checks
+(bench/disputed_networkx.py); `gainsay graph --format graphml`; and
+`gainsay search`, both the first search after an import (which builds the
+full-text index) and a later one. It checks
 that the three agree on the disputed set, and prints a table with ratios and
 the growth from the second size to the third.
 """
@@ -93,6 +95,13 @@ def main():
             args.runs, lambda i: [sys.executable, os.path.join(here, "disputed_networkx.py"), sheet],
             stdout_for=lambda i: open(out_nx, "w"))
         r["graphml"], _ = median_of(args.runs, lambda i: [gainsay, "--db", db, "graph", "--format", "graphml"])
+        # search: the first after an import builds the full-text index; the
+        # later ones only read it. The words are ones the generator uses.
+        r["search_first"], _ = median_of(
+            args.runs, lambda i: [gainsay, "--db", db, "search", "convoy", "--format", "json"],
+            before=lambda i: subprocess.run(["sqlite3", db, "UPDATE state SET value = -1 WHERE name = 'search_index_of'"],
+                                            check=True))
+        r["search"], _ = median_of(args.runs, lambda i: [gainsay, "--db", db, "search", "convoy", "treaty", "--format", "json"])
         # The three must agree: claim ids at the claims' own indentation in the JSON.
         ours = sorted(m.group(1) for m in re.finditer(r'^      "id": "([^"]+)"', open(out_json).read(), re.M))
         sql = open(out_sql).read().split()
@@ -106,13 +115,14 @@ def main():
 
     print(f"Medians of {args.runs} runs; times in seconds, sizes in MB.\n")
     print("| N | import | sqlite3 .import | ratio | db MB (sqlite3) | import RSS | disputed json | SQL query | "
-          "ratio | NetworkX | ratio | disputed RSS | graphml | disputed claims | agree |")
-    print("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |")
+          "ratio | NetworkX | ratio | disputed RSS | graphml | search (first) | disputed claims | agree |")
+    print("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |")
     for r in rows:
         print(f"| {r['n']:,} | {r['import']:.2f} | {r['sqlite_import']:.2f} | {r['import'] / r['sqlite_import']:.1f}x | "
               f"{r['db_mb']:.0f} ({r['sqlite_db_mb']:.0f}) | {r['import_rss']:.0f} | {r['disputed']:.2f} | {r['sql']:.2f} | "
               f"{r['disputed'] / r['sql']:.2f}x | {r['networkx']:.2f} | {r['networkx'] / r['disputed']:.1f}x faster | "
-              f"{r['disputed_rss']:.0f} | {r['graphml']:.2f} | {r['disputed_claims']:,} | {'yes' if r['agree'] else 'NO'} |")
+              f"{r['disputed_rss']:.0f} | {r['graphml']:.2f} | {r['search']:.2f} ({r['search_first']:.2f}) | "
+              f"{r['disputed_claims']:,} | {'yes' if r['agree'] else 'NO'} |")
     if len(rows) >= 3:
         a, b = rows[1], rows[2]
         print(f"\nGrowth from N={a['n']:,} to N={b['n']:,}: import {b['import'] / a['import']:.1f}x, "
