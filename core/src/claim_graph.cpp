@@ -20,20 +20,32 @@ std::string lower(std::string_view text) {
 
 void ClaimGraph::Impl::build() {
   index.resize(stories.size());
+  std::vector<ClaimNode> nodes;
+  std::vector<std::pair<Vertex, Vertex>> edges;
+  std::vector<RelationEdge> relations;
+  {
+    std::size_t records = 0;
+    for (const Story& story : stories) {
+      records += story.actors.size() + story.sources.size() + story.claims.size() + story.statements.size();
+    }
+    nodes.reserve(records);
+    edges.reserve(records * 3);
+    relations.reserve(records * 3);
+  }
   for (std::size_t s = 0; s < stories.size(); ++s) {
     const Story& story = stories[s];
     Index& ix = index[s];
     // Each kind's vertices, and its ids (views into the story's records,
     // which stay where they are for the graph's life).
     auto add = [&](Kind& kind, const auto& records, NodeKind node, const char* what) {
-      kind.first = boost::num_vertices(graph);
+      kind.first = nodes.size();
       kind.ids = IdIndex(records.size());
       for (std::size_t i = 0; i < records.size(); ++i) {
         if (!kind.ids.insert(records[i].id.value).second) {
           throw Error(ErrorCode::kInvalidData,
                       "story '" + story.id.value + "' has two " + what + "s with the id '" + records[i].id.value + "'");
         }
-        boost::add_vertex(ClaimNode{node, s, i}, graph);
+        nodes.push_back(ClaimNode{node, s, i});
       }
     };
     add(ix.actors, story.actors, NodeKind::kActor, "actor");
@@ -41,7 +53,8 @@ void ClaimGraph::Impl::build() {
     add(ix.claims, story.claims, NodeKind::kClaim, "claim");
     add(ix.statements, story.statements, NodeKind::kStatement, "statement");
     auto link = [&](Vertex from, Vertex to, Relation relation) {
-      boost::add_edge(from, to, RelationEdge{relation}, graph);
+      edges.emplace_back(from, to);
+      relations.push_back(RelationEdge{relation});
     };
     for (std::size_t i = 0; i < story.actors.size(); ++i) {
       const Actor& a = story.actors[i];
@@ -77,6 +90,8 @@ void ClaimGraph::Impl::build() {
       if (st.repeats) link(v, find(ix.statements, st.repeats->value, story, "statement"), Relation::kRepeats);
     }
   }
+  graph = Graph(boost::edges_are_unsorted_multi_pass, edges.begin(), edges.end(), relations.begin(), nodes.size());
+  for (Vertex v = 0; v < nodes.size(); ++v) graph[v] = nodes[v];
   resolve_sides();
 
   views.resize(boost::num_vertices(graph));

@@ -2,7 +2,7 @@
 // from ids to vertices. Only claim_graph.cpp and graph_export.cpp see it.
 #pragma once
 
-#include <boost/graph/adjacency_list.hpp>
+#include <boost/graph/compressed_sparse_row_graph.hpp>
 
 #include <optional>
 #include <string>
@@ -31,19 +31,21 @@ enum class Relation {
 };
 
 struct ClaimNode {
-  NodeKind kind;
-  std::size_t story;  // index into the graph's stories
-  std::size_t index;  // index into that story's actors, sources, claims or statements
+  NodeKind kind = NodeKind::kActor;
+  std::size_t story = 0;  // index into the graph's stories
+  std::size_t index = 0;  // index into that story's actors, sources, claims or statements
 };
 
 struct RelationEdge {
-  Relation relation;
+  Relation relation = Relation::kBy;
 };
 
-// Edges are kept in a vector too (the last parameter), not a list: a story
-// of a million statements has millions of edges, and never removes one.
-using Graph = boost::adjacency_list<boost::vecS, boost::vecS, boost::bidirectionalS, ClaimNode, RelationEdge,
-                                    boost::no_property, boost::vecS>;
+// The graph never changes once built, so it is Boost's compressed sparse
+// row graph: built in one pass from the list of edges, with in-edges too.
+// For a story of a million statements it takes a fraction of the time and
+// memory of an adjacency_list. A vertex's in-edges come in the order of
+// their sources, so a claim's statements stay in file order.
+using Graph = boost::compressed_sparse_row_graph<boost::bidirectionalS, ClaimNode, RelationEdge>;
 using Vertex = Graph::vertex_descriptor;
 
 
