@@ -8,7 +8,6 @@
 using namespace gainsay;
 
 TEST_CASE("IdIndex: positions in insertion order, duplicates found, absent keys not") {
-  // Keys must outlive the index: keep them in a vector sized up front.
   std::vector<std::string> keys;
   for (int i = 0; i < 5000; ++i) keys.push_back("s" + std::to_string(i));
   IdIndex index;  // grows from empty through many rehashes
@@ -26,4 +25,10 @@ TEST_CASE("IdIndex: positions in insertion order, duplicates found, absent keys 
   CHECK_FALSE(index.find(""));
   CHECK(index.insert("").second);  // the empty key is a key like any other
   CHECK(index.find("") == keys.size());
+  // The index keeps its own copies of the keys.
+  std::string transient = "temporary";
+  index.insert(transient);
+  transient = "overwritten";
+  CHECK(index.find("temporary") == keys.size() + 1);
+  CHECK_FALSE(index.find("overwritten"));
 }

@@ -35,8 +35,7 @@ void ClaimGraph::Impl::build() {
   for (std::size_t s = 0; s < stories.size(); ++s) {
     const Story& story = stories[s];
     Index& ix = index[s];
-    // Each kind's vertices, and its ids (views into the story's records,
-    // which stay where they are for the graph's life).
+    // Each kind's vertices, and its ids.
     auto add = [&](Kind& kind, const auto& records, NodeKind node, const char* what) {
       kind.first = nodes.size();
       kind.ids = IdIndex(records.size());

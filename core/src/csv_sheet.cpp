@@ -253,9 +253,7 @@ StoryFilesResult parse_csv_sheet(std::string_view text, const std::string& file_
   if (errors > 0) return result;
 
   // Rows become the story's records; each field is checked here, and a
-  // problem is reported at the field's line and column. Ids are slugs, which
-  // hold no quotes, so a valid id is always a view into the sheet itself and
-  // may key the look-up tables.
+  // problem is reported at the field's line and column.
   struct Built {
     Story story;
     IdIndex actor, claim, source, statement;
@@ -266,7 +264,10 @@ StoryFilesResult parse_csv_sheet(std::string_view text, const std::string& file_
       std::string where;
     };
     std::vector<DeclaredSide> declared_sides;
-    std::unordered_set<std::string> sides_seen;  // actor and side, each pair checked once
+    // The side each actor was first declared on; any other one it is
+    // declared on is kept in sides_seen. Each pair is checked once.
+    std::vector<std::string> first_side;
+    std::unordered_set<std::string> sides_seen;
   };
   std::map<std::string, Built> stories;
   const std::string default_story = story_id.empty() ? slug_of_file(file_name) : story_id;
@@ -419,8 +420,12 @@ StoryFilesResult parse_csv_sheet(std::string_view text, const std::string& file_
       s.via = b.story.actors[ensure_actor(via)].id;
     }
     if (const std::string_view side = get(kSide); !side.empty()) {
-      std::string pair = std::string(by) + '\n' + std::string(side);
-      if (b.sides_seen.insert(std::move(pair)).second) {
+      if (b.first_side.size() <= actor_index) b.first_side.resize(actor_index + 1);
+      std::string& first = b.first_side[actor_index];
+      const bool new_pair = first.empty() ? (first = side, true)
+                            : first == side ? false
+                                            : b.sides_seen.insert(std::string(by) + '\n' + std::string(side)).second;
+      if (new_pair) {
         const auto [line, column] = place(kSide);
         b.declared_sides.push_back({std::string(by), std::string(side), line, column, where});
       }

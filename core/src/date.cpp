@@ -97,19 +97,19 @@ bool Date::overlaps(const Date& other) const {
 }
 
 std::string Date::to_string() const {
-  char buffer[16];
-  switch (precision_) {
-    case Precision::kYear:
-      std::snprintf(buffer, sizeof buffer, "%04d", year_);
-      break;
-    case Precision::kMonth:
-      std::snprintf(buffer, sizeof buffer, "%04d-%02d", year_, month_);
-      break;
-    case Precision::kDay:
-      std::snprintf(buffer, sizeof buffer, "%04d-%02d-%02d", year_, month_, day_);
-      break;
-  }
-  return buffer;
+  // By hand rather than snprintf: a large import writes a date per row.
+  auto digits = [](char* at, int value, int width) {
+    for (int i = width - 1; i >= 0; --i, value /= 10) at[i] = static_cast<char>('0' + value % 10);
+  };
+  char buffer[10];
+  digits(buffer, year_, 4);
+  if (precision_ == Precision::kYear) return std::string(buffer, 4);
+  buffer[4] = '-';
+  digits(buffer + 5, month_, 2);
+  if (precision_ == Precision::kMonth) return std::string(buffer, 7);
+  buffer[7] = '-';
+  digits(buffer + 8, day_, 2);
+  return std::string(buffer, 10);
 }
 
 }  // namespace gainsay

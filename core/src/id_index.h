@@ -1,13 +1,14 @@
 // IdIndex: positions of records by their id, for the bulk paths (a sheet of a
-// million rows, the import of a story that size). An open-addressing table
-// of 32-bit hashes and positions; the keys are views the caller keeps alive
-// (into the sheet's text, or into the records themselves). A node-based
-// std::unordered_map spent most of a large import in cache misses.
+// million rows, the import or graph of a story that size). An open-addressing
+// table of 32-bit hashes and positions, with the ids copied into one buffer
+// of its own: a node-based std::unordered_map spent most of a large import in
+// cache misses, and so did comparing against ids scattered through the text.
 #pragma once
 
 #include <cstdint>
 #include <functional>
 #include <optional>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -23,27 +24,28 @@ class IdIndex {
     for (std::size_t i = h & mask_;; i = (i + 1) & mask_) {
       const Slot& slot = slots_[i];
       if (slot.position == kEmpty) return std::nullopt;
-      if (slot.hash == static_cast<std::uint32_t>(h) && keys_[slot.position] == key) return slot.position;
+      if (slot.hash == static_cast<std::uint32_t>(h) && key_at(slot.position) == key) return slot.position;
     }
   }
 
   // Stores `key` at the next position (its count so far) unless present;
   // returns the key's position and whether it was new.
   std::pair<std::uint32_t, bool> insert(std::string_view key) {
-    if ((keys_.size() + 1) * 4 > slots_.size() * 3) rehash(slots_.size());
+    if ((size() + 1) * 4 > slots_.size() * 3) rehash(slots_.size());
     const std::uint64_t h = hash(key);
     for (std::size_t i = h & mask_;; i = (i + 1) & mask_) {
       Slot& slot = slots_[i];
       if (slot.position == kEmpty) {
-        slot = {static_cast<std::uint32_t>(h), static_cast<std::uint32_t>(keys_.size())};
-        keys_.push_back(key);
+        slot = {static_cast<std::uint32_t>(h), static_cast<std::uint32_t>(size())};
+        keys_.append(key);
+        ends_.push_back(keys_.size());
         return {slot.position, true};
       }
-      if (slot.hash == static_cast<std::uint32_t>(h) && keys_[slot.position] == key) return {slot.position, false};
+      if (slot.hash == static_cast<std::uint32_t>(h) && key_at(slot.position) == key) return {slot.position, false};
     }
   }
 
-  std::size_t size() const { return keys_.size(); }
+  std::size_t size() const { return ends_.size(); }
 
  private:
   static constexpr std::uint32_t kEmpty = UINT32_MAX;
@@ -54,6 +56,11 @@ class IdIndex {
 
   static std::uint64_t hash(std::string_view key) { return std::hash<std::string_view>{}(key); }
 
+  std::string_view key_at(std::uint32_t position) const {
+    const std::size_t begin = position == 0 ? 0 : ends_[position - 1];
+    return std::string_view(keys_).substr(begin, ends_[position] - begin);
+  }
+
   // Grows to hold at least `wanted` keys at three quarters full, and places
   // every key again.
   void rehash(std::size_t wanted) {
@@ -62,18 +69,19 @@ class IdIndex {
     if (capacity <= slots_.size()) capacity = slots_.size() * 2;
     slots_.assign(capacity, Slot{});
     mask_ = capacity - 1;
-    for (std::uint32_t position = 0; position < keys_.size(); ++position) {
-      const std::uint64_t h = hash(keys_[position]);
+    for (std::uint32_t position = 0; position < size(); ++position) {
+      const std::uint64_t h = hash(key_at(position));
       std::size_t i = h & mask_;
       while (slots_[i].position != kEmpty) i = (i + 1) & mask_;
       slots_[i] = {static_cast<std::uint32_t>(h), position};
     }
-    keys_.reserve(wanted);
+    ends_.reserve(wanted);
   }
 
   std::vector<Slot> slots_;
   std::size_t mask_ = 0;
-  std::vector<std::string_view> keys_;
+  std::string keys_;               // every key, one after another
+  std::vector<std::size_t> ends_;  // where each key ends in keys_
 };
 
 }  // namespace gainsay

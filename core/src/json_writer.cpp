@@ -1,5 +1,6 @@
 #include "json_writer.h"
 
+#include <array>
 #include <cstdio>
 
 namespace gainsay {
@@ -36,11 +37,19 @@ std::size_t utf8_sequence(std::string_view text) {
 
 }  // namespace
 
+// Bytes that end a run of plain ASCII: control characters, the quote, the
+// backslash, and every byte of a multi-byte sequence (to be checked).
+constexpr auto kStopsRun = [] {
+  std::array<bool, 256> stops{};
+  for (int c = 0; c < 256; ++c) stops[static_cast<std::size_t>(c)] = c < 0x20 || c == '"' || c == '\\' || c >= 0x80;
+  return stops;
+}();
+
 void append_json_escaped(std::string& out, std::string_view text) {
   std::size_t run = 0;  // start of the bytes that need no escape
   for (std::size_t i = 0; i < text.size();) {
     const auto c = static_cast<unsigned char>(text[i]);
-    if (c >= 0x20 && c != '"' && c != '\\' && c < 0x80) {
+    if (!kStopsRun[c]) {
       ++i;
       continue;
     }

@@ -29,14 +29,21 @@ void bind_date(SQLite::Statement& query, int index, const std::optional<Date>& d
   }
 }
 
+// A text column as a view, valid until the statement steps again.
+std::string_view text_of(const SQLite::Column& column) {
+  return {column.getText(), static_cast<std::size_t>(column.getBytes())};
+}
+
 std::optional<Date> optional_date(const SQLite::Column& column) {
   if (column.isNull()) return std::nullopt;
-  return Date::parse(column.getString());
+  return Date::parse(text_of(column));
 }
 
 template <typename Enum>
-Enum parse_or_throw(std::optional<Enum> value, const std::string& word, const char* what) {
-  if (!value) throw Error(ErrorCode::kStorage, "database holds an unknown " + std::string(what) + " '" + word + "'");
+Enum parse_or_throw(std::optional<Enum> value, std::string_view word, const char* what) {
+  if (!value) {
+    throw Error(ErrorCode::kStorage, "database holds an unknown " + std::string(what) + " '" + std::string(word) + "'");
+  }
   return *value;
 }
 
@@ -385,6 +392,14 @@ Story load_story(const SQLite::Database& db, SQLite::Statement& head) {
 
   KeysByRow statement_rows;
   std::vector<std::pair<std::int64_t, std::int64_t>> statement_links;  // responds_to, repeats; 0 for none
+  {
+    SQLite::Statement count(db, "SELECT count(*) FROM statements WHERE story = ?");
+    count.bind(1, sid);
+    count.executeStep();
+    const auto n = static_cast<std::size_t>(count.getColumn(0).getInt64());
+    story.statements.reserve(n);
+    statement_links.reserve(n);
+  }
   SQLite::Statement statement(db,
                               "SELECT id, key, by_actor, claim, stance, date, source, attribution, quote, note, "
                               "responds_to, repeats, via FROM statements WHERE story = ? ORDER BY id");
@@ -395,12 +410,11 @@ Story load_story(const SQLite::Database& db, SQLite::Statement& head) {
     s.id = StatementId{statement.getColumn(1).getString()};
     s.by = story.actors[actor_rows.at(statement.getColumn(2).getInt64(), "actor")].id;
     s.claim = story.claims[claim_rows.at(statement.getColumn(3).getInt64(), "claim")].id;
-    s.stance = parse_or_throw(parse_stance(statement.getColumn(4).getString()), statement.getColumn(4).getString(),
-                              "stance");
+    s.stance = parse_or_throw(parse_stance(text_of(statement.getColumn(4))), text_of(statement.getColumn(4)), "stance");
     s.date = optional_date(statement.getColumn(5));
     s.source = optional_ref<SourceId>(statement.getColumn(6), source_rows, story.sources, "source");
-    s.attribution = parse_or_throw(parse_attribution(statement.getColumn(7).getString()),
-                                   statement.getColumn(7).getString(), "attribution");
+    s.attribution = parse_or_throw(parse_attribution(text_of(statement.getColumn(7))), text_of(statement.getColumn(7)),
+                                   "attribution");
     s.quote = statement.getColumn(8).getString();
     s.note = statement.getColumn(9).getString();
     statement_links.emplace_back(statement.getColumn(10).getInt64(), statement.getColumn(11).getInt64());

@@ -657,9 +657,15 @@ StoryFilesResult read_csv_sheet(const std::string& path, Progress* progress) {
     result.diagnostics.push_back({path, 0, 0, Diagnostic::Severity::kError, "cannot read file"});
     return result;
   }
-  std::ostringstream text;
-  text << in.rdbuf();
-  return parse_csv_sheet(text.view(), path, "", progress);
+  in.seekg(0, std::ios::end);
+  std::string text(static_cast<std::size_t>(std::max<std::streamoff>(in.tellg(), 0)), '\0');
+  in.seekg(0);
+  in.read(text.data(), static_cast<std::streamsize>(text.size()));
+  if (in.gcount() != static_cast<std::streamsize>(text.size())) {
+    result.diagnostics.push_back({path, 0, 0, Diagnostic::Severity::kError, "cannot read file"});
+    return result;
+  }
+  return parse_csv_sheet(text, path, "", progress);
 }
 
 }  // namespace
