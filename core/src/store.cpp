@@ -405,8 +405,8 @@ Story load_story(const SQLite::Database& db, SQLite::Statement& head) {
                               "responds_to, repeats, via FROM statements WHERE story = ? ORDER BY id");
   statement.bind(1, sid);
   while (statement.executeStep()) {
-    Statement s;
     statement_rows.add(statement.getColumn(0).getInt64(), story.statements.size());
+    Statement& s = story.statements.emplace_back();
     s.id = StatementId{statement.getColumn(1).getString()};
     s.by = story.actors[actor_rows.at(statement.getColumn(2).getInt64(), "actor")].id;
     s.claim = story.claims[claim_rows.at(statement.getColumn(3).getInt64(), "claim")].id;
@@ -419,7 +419,6 @@ Story load_story(const SQLite::Database& db, SQLite::Statement& head) {
     s.note = statement.getColumn(9).getString();
     statement_links.emplace_back(statement.getColumn(10).getInt64(), statement.getColumn(11).getInt64());
     s.via = optional_ref<ActorId>(statement.getColumn(12), actor_rows, story.actors, "actor");
-    story.statements.push_back(std::move(s));
   }
   for (std::size_t i = 0; i < story.statements.size(); ++i) {
     const auto [responds_to, repeats] = statement_links[i];
