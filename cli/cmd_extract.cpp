@@ -41,9 +41,16 @@ Command add_extract(CLI::App& app, const GlobalOptions& global) {
               for (const Story& s : graph.stories()) known.actors.insert(known.actors.end(), s.actors.begin(), s.actors.end());
             }
             const std::unique_ptr<Progress> progress = progress_bar(options->quiet);
-            std::uint64_t total = 0, done = 0;
-            for (const std::string& path : options->articles) total += std::filesystem::file_size(path);
-            if (progress) progress->stage("extracting", total, Progress::Unit::kBytes);
+            std::uint64_t done = 0;
+            if (progress) {
+              std::uint64_t total = 0;
+              for (const std::string& path : options->articles) {
+                std::error_code unknown;  // a pipe has no size; the bar then shows what is done
+                const auto size = std::filesystem::file_size(path, unknown);
+                if (!unknown) total += size;
+              }
+              progress->stage("extracting", total, Progress::Unit::kBytes);
+            }
             std::vector<ExtractedArticle> articles;
             for (const std::string& path : options->articles) {
               std::ifstream in(path, std::ios::binary);

@@ -98,6 +98,7 @@ TEST_CASE("Store: importing a story again replaces it, and leaves other stories 
   CHECK(summaries[1].id.value == "other");
   CHECK(summaries[1].statements == 3);
   CHECK(store.load({StoryId{"dam"}})[0] == smaller);
+  CHECK(store.load({StoryId{"other"}})[0] == other);  // untouched, references and all
 }
 
 TEST_CASE("Store: a failed import changes nothing") {
@@ -217,6 +218,38 @@ TEST_CASE("Store: a version-2 database written by gainsay 2 is upgraded in place
     SQLite::Database raw(path);
     CHECK(raw.execAndGet("SELECT count(*) FROM sqlite_schema WHERE name LIKE 'v2_%'").getInt() == 0);
     CHECK(raw.execAndGet("SELECT count(*) FROM stories WHERE imported_at LIKE '2026-%'").getInt() == 3);
+  }
+  SUBCASE("a large version-2 story with long answer chains is upgraded in linear time") {
+    // Quadratic, 40,000 linked statements took many minutes, past the time limit.
+    {
+      SQLite::Database raw(path, SQLite::OPEN_READWRITE);
+      raw.exec(R"sql(
+        INSERT INTO stories (id, title, imported_at) VALUES ('chain', 'Chain', '2026-11-20T00:00:00Z');
+        INSERT INTO actors (story_id, id, pos, name, kind) VALUES ('chain', 'a', 0, 'A', 'person');
+        INSERT INTO claims (story_id, id, pos, text) VALUES ('chain', 'c', 0, 'C');
+        WITH RECURSIVE n(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM n WHERE i < 39999)
+        INSERT INTO statements (story_id, id, pos, by_actor, claim_id, stance, attribution, responds_to, repeats)
+          SELECT 'chain', 's' || i, i, 'a', 'c', 'asserts', 'unknown',
+                 CASE WHEN i > 0 THEN 's' || (i - 1) END, CASE WHEN i > 1 THEN 's' || (i - 2) END FROM n;
+      )sql");
+    }
+    Store store = Store::open(path, Store::Mode::kReadWrite);
+    const Story chain = store.load({StoryId{"chain"}}).at(0);
+    REQUIRE(chain.statements.size() == 40000);
+    CHECK(chain.statements[0].responds_to == std::nullopt);
+    CHECK(chain.statements[39999].responds_to->value == "s39998");
+    CHECK(chain.statements[39999].repeats->value == "s39997");
+    CHECK(store.integrity_problems().empty());
+  }
+  SUBCASE("a version-2 database with a dangling reference is refused, not half copied") {
+    {
+      SQLite::Database raw(path, SQLite::OPEN_READWRITE);
+      raw.exec("PRAGMA foreign_keys = OFF");
+      raw.exec("UPDATE statements SET by_actor = 'nobody' WHERE rowid = (SELECT min(rowid) FROM statements)");
+    }
+    CHECK(error_code_of([&] { Store::open(path, Store::Mode::kReadWrite); }) == ErrorCode::kStorage);
+    SQLite::Database raw(path);
+    CHECK(raw.execAndGet("PRAGMA user_version").getInt() == 2);  // left as it was
   }
   SUBCASE("version 1 (the same tables, fewer indexes) is upgraded the same way") {
     {

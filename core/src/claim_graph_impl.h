@@ -1,5 +1,5 @@
-// The inside of ClaimGraph: the Boost.Graph adjacency_list and the maps
-// from ids to vertices. Only claim_graph.cpp and graph_export.cpp see it.
+// The inside of ClaimGraph: the Boost.Graph compressed sparse row graph and
+// the indexes from ids to vertices. Only claim_graph.cpp and graph_export.cpp see it.
 #pragma once
 
 #include <boost/graph/compressed_sparse_row_graph.hpp>

@@ -10,6 +10,7 @@
 #include <utf8proc.h>
 
 #include "gainsay/error.h"
+#include "gainsay/progress.h"
 #include "gainsay/text.h"
 #include "id_index.h"
 

@@ -115,14 +115,6 @@ void write_disputed_json(std::ostream& out, const std::vector<ClaimAssessment>& 
   // Written as it goes, so a report on a million statements never holds
   // them all as one JSON document in memory.
   JsonWriter json(out);
-  auto date = [&](const char* name, const std::optional<Date>& value) {
-    json.key(name);
-    if (value) {
-      json.string(value->to_string());
-    } else {
-      json.null();
-    }
-  };
   json.begin_object();
   json.key("report").string("disputed");
   json.key("stories").begin_array();
@@ -137,9 +129,9 @@ void write_disputed_json(std::ostream& out, const std::vector<ClaimAssessment>& 
   }
   json.key("actor").optional_text(heading.filter.actor);
   json.key("side").optional_text(heading.filter.side);
-  date("since", heading.filter.since);
-  date("until", heading.filter.until);
-  date("as_of", heading.filter.as_of);
+  write_date(json.key("since"), heading.filter.since);
+  write_date(json.key("until"), heading.filter.until);
+  write_date(json.key("as_of"), heading.filter.as_of);
   json.end_object();
   json.key("claims").begin_array();
   for (const ClaimAssessment& a : claims) {
@@ -151,7 +143,7 @@ void write_disputed_json(std::ostream& out, const std::vector<ClaimAssessment>& 
     write_actors(json.key("about"), a.accused);
     write_actors(json.key("sides_for"), a.sides_for);
     write_actors(json.key("sides_against"), a.sides_against);
-    date("first_date", a.first_date);
+    write_date(json.key("first_date"), a.first_date);
     write_statements(json.key("for"), a.for_claim);
     json.key("against").begin_object();
     for (Stance stance : kAgainstOrder) write_statements(json.key(to_string(stance)), with_stance(a.against, stance));

@@ -1,6 +1,7 @@
 #include "gainsay/input.h"
 
 #include "gainsay/error.h"
+#include "gainsay/progress.h"
 #include "gainsay/story_file.h"
 
 namespace gainsay {

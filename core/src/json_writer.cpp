@@ -8,8 +8,16 @@ namespace {
 
 constexpr std::size_t kFlushAt = 1 << 16;
 
-// The length of the valid UTF-8 sequence at the start of `text`, or 0.
-std::size_t utf8_sequence(std::string_view text) {
+// How the UTF-8 sequence at the start of `text` reads: its length when it is
+// whole and valid (`valid`), else how many of its bytes were fine before
+// the one that broke it (at least one: a byte that cannot start a sequence
+// is taken alone).
+struct Utf8Sequence {
+  std::size_t length;
+  bool valid;
+};
+
+Utf8Sequence utf8_sequence(std::string_view text) {
   const auto byte = [&](std::size_t i) { return static_cast<unsigned char>(text[i]); };
   const unsigned char lead = byte(0);
   std::size_t length = 0;
@@ -25,14 +33,14 @@ std::size_t utf8_sequence(std::string_view text) {
     if (lead == 0xf0) low = 0x90;
     if (lead == 0xf4) high = 0x8f;
   } else {
-    return 0;
+    return {1, false};
   }
-  if (text.size() < length) return 0;
-  if (byte(1) < low || byte(1) > high) return 0;
-  for (std::size_t i = 2; i < length; ++i) {
-    if (byte(i) < 0x80 || byte(i) > 0xbf) return 0;
+  for (std::size_t i = 1; i < length; ++i) {
+    if (i >= text.size()) return {i, false};
+    const unsigned char from = i == 1 ? low : 0x80, to = i == 1 ? high : 0xbf;
+    if (byte(i) < from || byte(i) > to) return {i, false};
   }
-  return length;
+  return {length, true};
 }
 
 }  // namespace
@@ -54,10 +62,18 @@ void append_json_escaped(std::string& out, std::string_view text) {
       continue;
     }
     if (c >= 0x80) {
-      if (const std::size_t n = utf8_sequence(text.substr(i))) {
-        i += n;
+      const Utf8Sequence sequence = utf8_sequence(text.substr(i));
+      if (sequence.valid) {
+        i += sequence.length;
         continue;
       }
+      // As nlohmann's "replace": one U+FFFD for the broken sequence, and the
+      // byte that broke it is read again.
+      out.append(text.data() + run, i - run);
+      out += "\xef\xbf\xbd";
+      i += sequence.length;
+      run = i;
+      continue;
     }
     out.append(text.data() + run, i - run);
     switch (c) {
@@ -69,13 +85,9 @@ void append_json_escaped(std::string& out, std::string_view text) {
       case '\r': out += "\\r"; break;
       case '\t': out += "\\t"; break;
       default:
-        if (c < 0x20) {
-          char escaped[8];
-          std::snprintf(escaped, sizeof escaped, "\\u%04x", c);
-          out += escaped;
-        } else {
-          out += "\xef\xbf\xbd";  // invalid UTF-8: U+FFFD, as nlohmann's "replace"
-        }
+        char escaped[8];
+        std::snprintf(escaped, sizeof escaped, "\\u%04x", c);
+        out += escaped;
     }
     ++i;
     run = i;
@@ -83,7 +95,7 @@ void append_json_escaped(std::string& out, std::string_view text) {
   out.append(text.data() + run, text.size() - run);
 }
 
-JsonWriter::JsonWriter(std::ostream& out, int depth) : out_(out), base_depth_(depth) { buffer_.reserve(kFlushAt * 2); }
+JsonWriter::JsonWriter(std::ostream& out) : out_(out) { buffer_.reserve(kFlushAt * 2); }
 
 JsonWriter::~JsonWriter() { flush(); }
 
@@ -94,7 +106,7 @@ void JsonWriter::flush() {
 
 void JsonWriter::newline(int depth) {
   buffer_ += '\n';
-  buffer_.append(static_cast<std::size_t>(2 * (base_depth_ + depth)), ' ');
+  buffer_.append(static_cast<std::size_t>(2 * depth), ' ');
 }
 
 void JsonWriter::before_value() {
@@ -157,14 +169,6 @@ void JsonWriter::boolean(bool value) {
 void JsonWriter::null() {
   before_value();
   buffer_ += "null";
-}
-
-void JsonWriter::optional_string(const std::optional<std::string>& text) {
-  if (text) {
-    string(*text);
-  } else {
-    null();
-  }
 }
 
 void JsonWriter::optional_text(std::string_view text) {

@@ -5,7 +5,6 @@
 #pragma once
 
 #include <cstdint>
-#include <optional>
 #include <ostream>
 #include <string>
 #include <string_view>
@@ -15,9 +14,7 @@ namespace gainsay {
 
 class JsonWriter {
  public:
-  // Writes to `out`; `depth` places the first value as if nested that deep
-  // (its inner lines indented by two spaces a level).
-  explicit JsonWriter(std::ostream& out, int depth = 0);
+  explicit JsonWriter(std::ostream& out);
   ~JsonWriter();  // flushes
   JsonWriter(const JsonWriter&) = delete;
   JsonWriter& operator=(const JsonWriter&) = delete;
@@ -33,8 +30,7 @@ class JsonWriter {
   void number(std::int64_t value);
   void boolean(bool value);
   void null();
-  // A string, or null when absent (or empty, for optional_text).
-  void optional_string(const std::optional<std::string>& text);
+  // A string, or null when empty.
   void optional_text(std::string_view text);
 
   // Sends what is buffered to the stream.
@@ -52,7 +48,6 @@ class JsonWriter {
     bool empty = true;
   };
   std::vector<Level> levels_;
-  int base_depth_;
   bool after_key_ = false;
 };
 

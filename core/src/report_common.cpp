@@ -61,14 +61,6 @@ void write_actor(JsonWriter& json, const Actor* actor) {
   json.end_object();
 }
 
-void write_actors(JsonWriter& json, const std::vector<const Actor*>& actors) {
-  json.begin_array();
-  for (const Actor* a : actors) write_actor(json, a);
-  json.end_array();
-}
-
-namespace {
-
 void write_date(JsonWriter& json, const std::optional<Date>& date) {
   if (date) {
     json.string(date->to_string());
@@ -76,6 +68,14 @@ void write_date(JsonWriter& json, const std::optional<Date>& date) {
     json.null();
   }
 }
+
+void write_actors(JsonWriter& json, const std::vector<const Actor*>& actors) {
+  json.begin_array();
+  for (const Actor* a : actors) write_actor(json, a);
+  json.end_array();
+}
+
+namespace {
 
 template <typename IdT>
 void write_id(JsonWriter& json, const std::optional<IdT>& id) {

@@ -75,6 +75,7 @@ class TextWriter {
 // The JSON of the shared pieces, written as they go (the disputed report);
 // the *_json forms give the same as values, for reports built as a tree.
 void write_actor(JsonWriter& json, const Actor* actor);
+void write_date(JsonWriter& json, const std::optional<Date>& date);
 void write_actors(JsonWriter& json, const std::vector<const Actor*>& actors);
 void write_statement(JsonWriter& json, const StatementView& s);
 void write_statements(JsonWriter& json, const std::vector<StatementView>& list);

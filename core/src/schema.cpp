@@ -159,8 +159,9 @@ INSERT INTO statements (story, key, by_actor, claim, stance, date, source, attri
   FROM v2_statements o JOIN stories s ON s.key = o.story_id
   JOIN actors a ON a.story = s.id AND a.key = o.by_actor JOIN claims c ON c.story = s.id AND c.key = o.claim_id
   ORDER BY s.id, o.pos;
-CREATE TEMP TABLE v2_statement_rows AS
-  SELECT n.id AS id, o.responds_to AS responds_to, o.repeats AS repeats, s.id AS story
+CREATE TEMP TABLE v2_statement_rows (id INTEGER PRIMARY KEY, responds_to TEXT, repeats TEXT, story INTEGER);
+INSERT INTO v2_statement_rows
+  SELECT n.id, o.responds_to, o.repeats, s.id
   FROM v2_statements o JOIN stories s ON s.key = o.story_id JOIN statements n ON n.story = s.id AND n.key = o.id
   WHERE o.responds_to IS NOT NULL OR o.repeats IS NOT NULL;
 UPDATE statements SET
@@ -170,6 +171,22 @@ UPDATE statements SET
              WHERE r.id = statements.id)
   WHERE id IN (SELECT id FROM v2_statement_rows);
 DROP TABLE v2_statement_rows;
+)sql";
+
+// Every row of the old tables must have come across; a reference that led
+// nowhere (which version 2's foreign keys forbade) would drop one.
+constexpr const char* kCopiedEverything = R"sql(
+SELECT (SELECT count(*) FROM v2_stories) = (SELECT count(*) FROM stories)
+   AND (SELECT count(*) FROM v2_actors) = (SELECT count(*) FROM actors)
+   AND (SELECT count(*) FROM v2_actor_aliases) = (SELECT count(*) FROM actor_aliases)
+   AND (SELECT count(*) FROM v2_sources) = (SELECT count(*) FROM sources)
+   AND (SELECT count(*) FROM v2_claims) = (SELECT count(*) FROM claims)
+   AND (SELECT count(*) FROM v2_claim_about) = (SELECT count(*) FROM claim_about)
+   AND (SELECT count(*) FROM v2_claim_contradicts) = (SELECT count(*) FROM claim_contradicts)
+   AND (SELECT count(*) FROM v2_statements) = (SELECT count(*) FROM statements)
+)sql";
+
+constexpr const char* kDropVersion2 = R"sql(
 DROP TABLE v2_statements;
 DROP TABLE v2_claim_contradicts;
 DROP TABLE v2_claim_about;
@@ -194,10 +211,19 @@ void ensure_schema(SQLite::Database& db, const char* path, bool create, bool may
     // The statement-key look-ups of the copy need an index on the new
     // table; it is dropped again when the copy is done.
     SQLite::Transaction transaction(db, SQLite::TransactionBehavior::IMMEDIATE);
+    // Another gainsay may have upgraded it while this one waited for the lock.
+    if (db.execAndGet("PRAGMA user_version").getInt() == kSchemaVersion) return;
     db.exec(kFromVersion2);
     db.exec(kSchema);
     db.exec("CREATE INDEX migrate_statement_keys ON statements(story, key)");
     db.exec(kCopyVersion2);
+    if (db.execAndGet(kCopiedEverything).getInt() != 1) {
+      throw Error(ErrorCode::kStorage, std::string(path) + ": cannot upgrade the database from schema version " +
+                                           std::to_string(version) +
+                                           ": some rows refer to rows that are not there (try gainsay check "
+                                           "with the gainsay that wrote it); nothing was changed");
+    }
+    db.exec(kDropVersion2);
     db.exec("DROP INDEX migrate_statement_keys");
     db.exec("PRAGMA user_version = " + std::to_string(kSchemaVersion));
     transaction.commit();

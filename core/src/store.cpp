@@ -12,6 +12,7 @@
 #include <unordered_map>
 
 #include "gainsay/error.h"
+#include "gainsay/progress.h"
 #include "id_index.h"
 #include "schema.h"
 #include "store_impl.h"
@@ -450,6 +451,9 @@ Store Store::open(const std::string& path, Mode mode) {
                                              : may_write ? SQLite::OPEN_READWRITE
                                                          : SQLite::OPEN_READONLY);
     impl->writable = may_write;
+    // Enforcement stays off (see schema.cpp): an import writes references
+    // to rows it writes later, having checked every one itself.
+    impl->db.exec("PRAGMA foreign_keys = OFF");
     // Another gainsay may be importing: wait for it rather than fail.
     impl->db.setBusyTimeout(kBusyTimeoutMs);
     ensure_schema(impl->db, path.c_str(), writable, may_write);
@@ -463,6 +467,7 @@ Store Store::open_in_memory() {
   try {
     auto impl = std::make_unique<Impl>(":memory:", SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
     impl->writable = true;
+    impl->db.exec("PRAGMA foreign_keys = OFF");
     impl->path = "the story files given";
     ensure_schema(impl->db, ":memory:", true, true);
     return Store(std::move(impl));
@@ -569,9 +574,10 @@ std::vector<std::string> Store::integrity_problems() const {
     }
     SQLite::Statement keys(impl_->db, "PRAGMA foreign_key_check");
     while (keys.executeStep()) {
-      problems.push_back("foreign_key_check: a row of " + keys.getColumn(0).getString() + " (rowid " +
-                         keys.getColumn(1).getString() + ") refers to a missing row of " +
-                         keys.getColumn(2).getString());
+      // Tables without rowids (aliases, about, contradicts) give none.
+      const std::string row = keys.getColumn(1).isNull() ? "" : " (rowid " + keys.getColumn(1).getString() + ")";
+      problems.push_back("foreign_key_check: a row of " + keys.getColumn(0).getString() + row +
+                         " refers to a missing row of " + keys.getColumn(2).getString());
     }
   } catch (const SQLite::Exception& e) {
     problems.push_back(std::string("the check itself failed: ") + e.what());

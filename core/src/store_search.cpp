@@ -49,26 +49,17 @@ std::string fts_query(const std::vector<std::string>& phrases) {
 
 std::vector<SearchHit> Store::search(const std::vector<std::string>& phrases, const std::optional<StoryId>& story,
                                      std::size_t limit) const {
-  const std::string query = fts_query(phrases);
-  if (query.empty()) throw Error(ErrorCode::kInvalidData, "nothing to search for: give one or more words");
+  if (fts_query(phrases).empty()) throw Error(ErrorCode::kInvalidData, "nothing to search for: give one or more words");
   SQLite::Database& db = impl_->db;
-  std::vector<SearchHit> hits;
-  try {
-    const bool current =
-        db.execAndGet("SELECT count(*) FROM sqlite_schema WHERE name = 'search_words'").getInt() == 1 &&
-        db.execAndGet("SELECT (SELECT value FROM state WHERE name = 'imports') = "
-                      "(SELECT value FROM state WHERE name = 'search_index_of')")
-                .getInt() == 1;
-    if (!current) {
-      if (!impl_->writable) {
-        throw Error(ErrorCode::kStorage, impl_->path + ": the search index must be built (once after each import), "
-                                                       "which needs write access to the database");
-      }
-      SQLite::Transaction transaction(db, SQLite::TransactionBehavior::IMMEDIATE);
-      db.exec(kBuild);
-      transaction.commit();
-    }
-    SQLite::Statement find(db, R"sql(
+  auto index_is_current = [&] {
+    return db.execAndGet("SELECT count(*) FROM sqlite_schema WHERE name = 'search_words'").getInt() == 1 &&
+           db.execAndGet("SELECT (SELECT value FROM state WHERE name = 'imports') = "
+                         "(SELECT value FROM state WHERE name = 'search_index_of')")
+                   .getInt() == 1;
+  };
+  auto find = [&] {
+    std::vector<SearchHit> hits;
+    SQLite::Statement query(db, R"sql(
       SELECT w.rowid % 2, st.key, c.key, c.text, s.key, a.name, s.stance, s.date,
              snippet(search_words, 0, '[', ']', '…', 16), bm25(search_words, 4.0, 1.0)
       FROM search_words w
@@ -79,31 +70,52 @@ std::vector<SearchHit> Store::search(const std::vector<std::string>& phrases, co
       WHERE search_words MATCH ?1 AND (?2 IS NULL OR st.key = ?2)
       ORDER BY bm25(search_words, 4.0, 1.0), w.rowid
       LIMIT ?3)sql");
-    find.bind(1, query);
+    query.bind(1, fts_query(phrases));
     if (story) {
-      find.bind(2, story->value);
+      query.bind(2, story->value);
     } else {
-      find.bind(2);
+      query.bind(2);
     }
-    find.bind(3, limit == 0 ? std::int64_t{-1} : static_cast<std::int64_t>(limit));
-    while (find.executeStep()) {
+    query.bind(3, limit == 0 ? std::int64_t{-1} : static_cast<std::int64_t>(limit));
+    while (query.executeStep()) {
       SearchHit hit;
-      hit.story = StoryId{find.getColumn(1).getString()};
-      hit.claim = ClaimId{find.getColumn(2).getString()};
-      hit.snippet = find.getColumn(8).getString();
-      hit.score = find.getColumn(9).getDouble();
-      if (find.getColumn(0).getInt() == 0) {
-        hit.statement = StatementId{find.getColumn(4).getString()};
-        hit.speaker = find.getColumn(5).getString();
-        hit.stance = parse_stance(find.getColumn(6).getString());
-        if (!find.getColumn(7).isNull()) hit.date = Date::parse(find.getColumn(7).getString());
+      hit.story = StoryId{query.getColumn(1).getString()};
+      hit.claim = ClaimId{query.getColumn(2).getString()};
+      hit.snippet = query.getColumn(8).getString();
+      hit.score = query.getColumn(9).getDouble();
+      if (query.getColumn(0).getInt() == 0) {
+        hit.statement = StatementId{query.getColumn(4).getString()};
+        hit.speaker = query.getColumn(5).getString();
+        hit.stance = parse_stance(query.getColumn(6).getString());
+        if (!query.getColumn(7).isNull()) hit.date = Date::parse(query.getColumn(7).getString());
       }
       hits.push_back(std::move(hit));
     }
+    return hits;
+  };
+  try {
+    // The check and the query share one transaction, so an import that
+    // commits between them cannot leave the query reading a stale index.
+    {
+      SQLite::Transaction read(db);
+      if (index_is_current()) {
+        std::vector<SearchHit> hits = find();
+        read.commit();
+        return hits;
+      }
+    }
+    if (!impl_->writable) {
+      throw Error(ErrorCode::kStorage, impl_->path + ": the search index must be built (once after each import), "
+                                                     "which needs write access to the database");
+    }
+    SQLite::Transaction write(db, SQLite::TransactionBehavior::IMMEDIATE);
+    if (!index_is_current()) db.exec(kBuild);
+    std::vector<SearchHit> hits = find();
+    write.commit();
+    return hits;
   } catch (const SQLite::Exception& e) {
     throw Error(ErrorCode::kStorage, impl_->path + ": search failed: " + e.what());
   }
-  return hits;
 }
 
 }  // namespace gainsay

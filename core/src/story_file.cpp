@@ -14,6 +14,7 @@
 #include "gainsay/claim_review.h"
 #include "gainsay/csv_sheet.h"
 #include "gainsay/error.h"
+#include "gainsay/progress.h"
 
 namespace gainsay {
 namespace {
@@ -657,14 +658,18 @@ StoryFilesResult read_csv_sheet(const std::string& path, Progress* progress) {
     result.diagnostics.push_back({path, 0, 0, Diagnostic::Severity::kError, "cannot read file"});
     return result;
   }
-  in.seekg(0, std::ios::end);
-  std::string text(static_cast<std::size_t>(std::max<std::streamoff>(in.tellg(), 0)), '\0');
-  in.seekg(0);
-  in.read(text.data(), static_cast<std::streamsize>(text.size()));
-  if (in.gcount() != static_cast<std::streamsize>(text.size())) {
-    result.diagnostics.push_back({path, 0, 0, Diagnostic::Severity::kError, "cannot read file"});
-    return result;
+  // In one read when the size is known; a pipe is read as it comes.
+  std::string text;
+  std::error_code no_size;
+  const auto size = std::filesystem::file_size(path, no_size);
+  if (!no_size) {
+    text.resize(size);
+    in.read(text.data(), static_cast<std::streamsize>(size));
+    text.resize(static_cast<std::size_t>(in.gcount()));
   }
+  std::ostringstream rest;
+  rest << in.rdbuf();
+  text += rest.str();
   return parse_csv_sheet(text, path, "", progress);
 }
 

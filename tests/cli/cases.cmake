@@ -24,6 +24,7 @@ set(GAINSAY_CLI_CASES
   disputed_colour
   search
   import_progress
+  inputs_from_pipes
   # the other reports (tollen-light.yaml)
   show_text
   show_json_csv

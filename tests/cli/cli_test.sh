@@ -656,6 +656,19 @@ case_import_progress() {
   expect_out_empty
 }
 
+case_inputs_from_pipes() {
+  # Articles and sheets may come through pipes, which have no size.
+  run extract --format json <(printf 'The minister said: "We will rebuild the bridge by May."\n')
+  expect_status 0
+  expect_out_has '"We will rebuild the bridge by May."'
+  mkfifo sheet.csv
+  printf 'id,by,claim,stance,claim_text\ns1,port-office,c1,asserts,The port reopened\n' >sheet.csv &
+  run --db pipe.db import sheet.csv
+  expect_status 0
+  expect_out_has "1 statements"
+  wait
+}
+
 case_search() {
   import_story
   run --db story.db search "blew it" --format json

@@ -10,9 +10,10 @@
 #include <vector>
 
 #include "gainsay/model.h"
-#include "gainsay/progress.h"
 
 namespace gainsay {
+
+class Progress;
 
 struct StorySummary {
   StoryId id;

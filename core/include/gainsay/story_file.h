@@ -11,9 +11,10 @@
 
 #include "gainsay/error.h"
 #include "gainsay/model.h"
-#include "gainsay/progress.h"
 
 namespace gainsay {
+
+class Progress;
 
 // Inputs larger than this are refused before parsing, with a clear error.
 inline constexpr std::size_t kMaxStoryFileBytes = 64u << 20;
