@@ -80,5 +80,10 @@ TEST_CASE("CsvSheet: each problem is named with its row, line and column") {
         "dam.csv: error: statement 'x' refers to unknown statement 'ghost'");
   CHECK(only_error("id,by,claim,stance,claim_text\nx,a,c,asserts,caf\xe9\n") ==
         "dam.csv:2:18: error: invalid UTF-8; a sheet must be UTF-8 text");
+  // Found past the first eight bytes, columns counted in characters.
+  CHECK(only_error(std::string("id,by,claim,stance,claim_text\nx,a,c,asserts,T\ny,a,c,asserts,\xc3\xa9") +
+                   std::string(1, '\0') + "\n") == "dam.csv:3:16: error: NUL byte; a sheet must be text");
+  CHECK(only_error("id,by,claim,stance,claim_text\nx,a,c,asserts,T\ny,a,c,asserts,\xc3\xa9\xc3\n") ==
+        "dam.csv:3:16: error: invalid UTF-8; a sheet must be UTF-8 text");
   CHECK(only_error("") == "dam.csv: error: empty sheet; expected a header row naming the columns (id, by, claim, stance, ...)");
 }
