@@ -1,6 +1,7 @@
 #include "gainsay/story_file.h"
 
 #include <yaml-cpp/depthguard.h>
+#include <yaml-cpp/eventhandler.h>
 #include <yaml-cpp/yaml.h>
 
 #include <algorithm>
@@ -129,6 +130,50 @@ std::size_t closing_quote(std::string_view text, std::size_t open) {
   }
   return std::string_view::npos;
 }
+
+// Counts the documents of a YAML stream without building them, to stand in
+// for YAML::LoadAll: yaml-cpp 0.7's parser answers a stray ',' or other
+// token it cannot start a document with by an empty document that consumes
+// nothing, again and again, so LoadAll loops forever, taking memory
+// (yaml-cpp issue 1040, fixed after 0.8). Counting stops there and keeps the
+// place of that token.
+class DocumentCounter : public YAML::EventHandler {
+ public:
+  struct Count {
+    std::size_t documents = 0;
+    std::optional<YAML::Mark> second;  // where a second document starts
+    std::optional<YAML::Mark> stuck;   // where the parser stopped moving on
+  };
+
+  static Count count(const std::string& text) {
+    std::istringstream in(text);
+    YAML::Parser parser(in);
+    Count count;
+    std::optional<int> last_start;
+    for (DocumentCounter counter; parser.HandleNextDocument(counter); counter = DocumentCounter()) {
+      if (last_start == counter.start_.pos) {
+        count.stuck = counter.start_;
+        break;
+      }
+      last_start = counter.start_.pos;
+      if (++count.documents == 2) count.second = counter.start_;
+    }
+    return count;
+  }
+
+ private:
+  void OnDocumentStart(const YAML::Mark& mark) override { start_ = mark; }
+  void OnDocumentEnd() override {}
+  void OnNull(const YAML::Mark&, YAML::anchor_t) override {}
+  void OnAlias(const YAML::Mark&, YAML::anchor_t) override {}
+  void OnScalar(const YAML::Mark&, const std::string&, YAML::anchor_t, const std::string&) override {}
+  void OnSequenceStart(const YAML::Mark&, const std::string&, YAML::anchor_t, YAML::EmitterStyle::value) override {}
+  void OnSequenceEnd() override {}
+  void OnMapStart(const YAML::Mark&, const std::string&, YAML::anchor_t, YAML::EmitterStyle::value) override {}
+  void OnMapEnd() override {}
+
+  YAML::Mark start_;
+};
 
 // One YAML mapping whose keys were checked against what its kind allows.
 struct Fields {
@@ -562,9 +607,19 @@ StoryFileResult StoryParser::parse(std::string_view text) {
   if (text.size() > kMaxStoryFileBytes) {
     error({}, too_large_message(text.size()));
   } else if (check_encoding(text)) {
-    std::vector<YAML::Node> documents;
+    YAML::Node root;
+    DocumentCounter::Count count;
     try {
-      documents = YAML::LoadAll(std::string(text));
+      const std::string copy(text);
+      count = DocumentCounter::count(copy);
+      if (count.stuck) {
+        const char c = text[static_cast<std::size_t>(count.stuck->pos)];
+        error(place_of(*count.stuck), "malformed YAML: unexpected " +
+                                          (c > ' ' && c < 0x7f ? "'" + std::string(1, c) + "'" : std::string("text")) +
+                                          " where a document should start");
+      } else if (count.documents == 1) {
+        root = YAML::Load(copy);
+      }
     } catch (const YAML::DeepRecursion& e) {
       error(place_of(e.mark), "malformed YAML: nested more than " + std::to_string(e.depth() - 1) +
                                   " levels deep; a story file needs at most 4");
@@ -574,13 +629,12 @@ StoryFileResult StoryParser::parse(std::string_view text) {
       error(place_of(e.mark), "malformed YAML: " + e.msg +
                                   (token ? " (put text that holds ? : # , [ ] { } in double quotes)" : ""));
     }
-    if (errors_ == 0 && documents.size() == 1) check_quotes(documents.front(), text);
-    if (errors_ == 0 && documents.size() != 1) {
-      error({}, documents.empty() ? "empty file; expected a story (format: 1, story:, actors:, ...)"
-                                  : "several YAML documents; expected one story per file");
+    if (errors_ == 0 && count.documents == 1) check_quotes(root, text);
+    if (errors_ == 0 && count.documents == 0) error({}, "empty file; expected a story (format: 1, story:, actors:, ...)");
+    if (errors_ == 0 && count.documents > 1) {
+      error(place_of(*count.second), "several YAML documents; expected one story per file");
     }
     if (errors_ == 0) {
-      const YAML::Node& root = documents.front();
       Story story;
       story.origin = file_;
       const Fields top = fields(root, "the story file", kTopKeys, {"format", "story"});
