@@ -183,6 +183,13 @@ StoryFilesResult parse_csv_sheet(std::string_view text, const std::string& file_
       std::string where;
     };
     std::vector<DeclaredSide> declared_sides;
+    // Places for the checks made once every row is read.
+    struct StatementReference {
+      std::string target, where, key;
+      std::size_t line, column;
+    };
+    std::vector<StatementReference> statement_references;
+    std::unordered_map<std::string, std::pair<std::size_t, std::size_t>> claim_place, member_of_place;
   };
   std::map<std::string, Built> stories;
   const std::string default_story = story_id.empty() ? slug_of_file(file_name) : story_id;
@@ -256,13 +263,17 @@ StoryFilesResult parse_csv_sheet(std::string_view text, const std::string& file_
       }
     }
     if (const std::string parent = text_of(row, "actor_member_of"); !parent.empty() && check_id("actor_member_of", parent)) {
+      b.member_of_place[by] = place("actor_member_of");
       const std::size_t parent_index = ensure_actor(parent);
       b.story.actors[b.actor.at(by)].member_of = b.story.actors[parent_index].id;
     }
     s.by = ActorId{by};
     // The claim, with its text from the first row that gives one.
     auto [ci, fresh_claim] = b.claim.emplace(claim, b.story.claims.size());
-    if (fresh_claim) b.story.claims.push_back({ClaimId{claim}, "", {}, {}, {}});
+    if (fresh_claim) {
+      b.story.claims.push_back({ClaimId{claim}, "", {}, {}, {}});
+      b.claim_place[claim] = place("claim");
+    }
     Claim& c = b.story.claims[ci->second];
     if (c.text.empty()) c.text = text_of(row, "claim_text");
     if (const std::string about = text_of(row, "claim_about"); !about.empty() && c.about.empty() && check_id("claim_about", about)) {
@@ -311,6 +322,8 @@ StoryFilesResult parse_csv_sheet(std::string_view text, const std::string& file_
         continue;
       }
       (std::string(key) == "repeats" ? s.repeats : s.responds_to) = StatementId{target};
+      const auto [line, column] = place(key);
+      b.statement_references.push_back({target, where, key, line, column});
     }
     if (const std::string via = text_of(row, "via"); !via.empty() && check_id("via", via)) {
       ensure_actor(via);
@@ -323,17 +336,16 @@ StoryFilesResult parse_csv_sheet(std::string_view text, const std::string& file_
   }
   // References to statements, and claims without text, once every row is read.
   for (auto& [sid, b] : stories) {
-    for (std::size_t i = 0; i < b.story.statements.size(); ++i) {
-      const Statement& s = b.story.statements[i];
-      for (const auto* target : {&s.responds_to, &s.repeats}) {
-        if (*target && !b.statement.count((*target)->value)) {
-          error(0, 0, "statement '" + s.id.value + "' refers to unknown statement '" + (*target)->value + "'");
-        }
+    for (const auto& ref : b.statement_references) {
+      if (!b.statement.count(ref.target)) {
+        error(ref.line, ref.column, ref.where + ", column " + ref.key + ": unknown statement '" + ref.target +
+                                        "'; expected the id of a statement in this sheet");
       }
     }
     for (const Claim& c : b.story.claims) {
       if (c.text.find_first_not_of(" \t\r\n") == std::string::npos) {
-        error(0, 0, "claim '" + c.id.value + "' has no text: give it in the claim_text column of one of its rows");
+        const auto [line, column] = b.claim_place.at(c.id.value);
+        error(line, column, "claim '" + c.id.value + "' has no text: give it in the claim_text column of one of its rows");
       }
     }
     // member_of cycles.
@@ -344,7 +356,8 @@ StoryFilesResult parse_csv_sheet(std::string_view text, const std::string& file_
       const Actor* at = &a;
       for (std::size_t steps = 0; at && at->member_of; ++steps) {
         if (steps > by_id.size()) {
-          error(0, 0, "actor_member_of cycle through actor '" + a.id.value + "'");
+          const auto [line, column] = b.member_of_place.at(a.id.value);
+          error(line, column, "actor_member_of cycle through actor '" + a.id.value + "'");
           at = nullptr;
           break;
         }
