@@ -411,3 +411,17 @@ TEST_CASE("issue 7: several YAML documents are reported where the second starts"
   const Diagnostic d = only_error("format: 1\nstory: {id: x, title: T}\n---\nformat: 1\n");
   CHECK(d.to_string() == "bad.yaml:3:1: error: several YAML documents; expected one story per file");
 }
+
+TEST_CASE("issue 7: a huge key is quoted short in the message") {
+  const Diagnostic d = only_error("format: 1\nstory: {id: x, title: T}\n" + std::string(1 << 20, 'k') + ": 1\n");
+  CHECK(d.message.size() > (1u << 20));
+  CHECK(d.to_string() == "bad.yaml:3:1: error: unknown key '" + std::string(80, 'k') +
+                             "... (1048576 bytes)' in the story file; expected one of: format, story, actors, "
+                             "sources, claims, statements");
+}
+
+TEST_CASE("issue 7: a story file named .json has its syntax errors called JSON's, without YAML's hints") {
+  const StoryFileResult result = parse_story("{\"format\": 1,\n \"story\": {\"id\": \"x\" \"title\": \"T\"}}", "s.json");
+  REQUIRE(result.diagnostics.size() == 1);
+  CHECK(result.diagnostics[0].to_string() == "s.json:2:22: error: malformed JSON: end of map flow not found");
+}

@@ -199,7 +199,10 @@ struct Reference {
 
 class StoryParser {
  public:
-  explicit StoryParser(std::string file) : file_(std::move(file)) {}
+  // A story file named .json is JSON, which yaml-cpp reads as YAML's flow
+  // style; its syntax errors are called JSON's, without YAML's hints.
+  explicit StoryParser(std::string file)
+      : file_(std::move(file)), json_(std::filesystem::path(file_).extension() == ".json") {}
 
   StoryFileResult parse(std::string_view text);
 
@@ -213,6 +216,7 @@ class StoryParser {
     diagnostics_.push_back({file_, place.line, place.column, Diagnostic::Severity::kError, std::move(message)});
   }
 
+  std::string malformed() const { return json_ ? "malformed JSON" : "malformed YAML"; }
   bool check_encoding(std::string_view text);
   void check_quotes(const YAML::Node& root, std::string_view text);
   Fields fields(const YAML::Node& node, std::string_view what, const Keys& allowed, const Keys& required);
@@ -237,6 +241,7 @@ class StoryParser {
   void check_member_cycles(const Story& story);
 
   std::string file_;
+  bool json_;
   std::vector<Diagnostic> diagnostics_;
   std::size_t errors_ = 0;
   std::size_t suppressed_ = 0;
@@ -302,7 +307,7 @@ void StoryParser::check_quotes(const YAML::Node& root, std::string_view text) {
       const auto pos = static_cast<std::size_t>(node.Mark().pos);
       if (!node.Mark().is_null() && pos < text.size() && (text[pos] == '"' || text[pos] == '\'') &&
           closing_quote(text, pos) == std::string_view::npos) {
-        error(place_of(node), std::string("malformed YAML: the quoted text opened here is never closed (expected a ") +
+        error(place_of(node), malformed() + ": the quoted text opened here is never closed (expected a " +
                                   text[pos] + " before the end of the file)");
       }
     } else if (node.IsMap()) {
@@ -614,19 +619,19 @@ StoryFileResult StoryParser::parse(std::string_view text) {
       count = DocumentCounter::count(copy);
       if (count.stuck) {
         const char c = text[static_cast<std::size_t>(count.stuck->pos)];
-        error(place_of(*count.stuck), "malformed YAML: unexpected " +
+        error(place_of(*count.stuck), malformed() + ": unexpected " +
                                           (c > ' ' && c < 0x7f ? "'" + std::string(1, c) + "'" : std::string("text")) +
                                           " where a document should start");
       } else if (count.documents == 1) {
         root = YAML::Load(copy);
       }
     } catch (const YAML::DeepRecursion& e) {
-      error(place_of(e.mark), "malformed YAML: nested more than " + std::to_string(e.depth() - 1) +
+      error(place_of(e.mark), malformed() + ": nested more than " + std::to_string(e.depth() - 1) +
                                   " levels deep; a story file needs at most 4");
     } catch (const YAML::Exception& e) {
       // The usual cause: text with ? : # , [ ] { } inside a {...} mapping.
-      const bool token = e.msg == "unknown token" || e.msg.rfind("end of map flow not found", 0) == 0;
-      error(place_of(e.mark), "malformed YAML: " + e.msg +
+      const bool token = !json_ && (e.msg == "unknown token" || e.msg.rfind("end of map flow not found", 0) == 0);
+      error(place_of(e.mark), malformed() + ": " + e.msg +
                                   (token ? " (put text that holds ? : # , [ ] { } in double quotes)" : ""));
     }
     if (errors_ == 0 && count.documents == 1) check_quotes(root, text);
