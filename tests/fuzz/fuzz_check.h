@@ -4,6 +4,7 @@
 // a crash with its input.
 #pragma once
 
+#include <algorithm>
 #include <cstddef>
 #include <cstdio>
 #include <cstdlib>
@@ -21,11 +22,28 @@ inline void expect(bool holds, const char* what) {
   }
 }
 
-// Counts lead bytes, as the parsers count columns; bytes that are not UTF-8
-// count one each at most.
+// The length of the UTF-8 sequence at `i`, or 0 when it is not valid UTF-8
+// (overlong forms, surrogates and code points past U+10FFFF included).
+inline std::size_t utf8_length(std::string_view text, std::size_t i) {
+  const auto byte = [&](std::size_t k) { return static_cast<unsigned char>(text[i + k]); };
+  const std::size_t length = byte(0) < 0x80 ? 1 : byte(0) >= 0xc2 && byte(0) <= 0xdf ? 2
+                           : byte(0) >= 0xe0 && byte(0) <= 0xef ? 3 : byte(0) >= 0xf0 && byte(0) <= 0xf4 ? 4 : 0;
+  if (length == 0 || i + length > text.size()) return 0;
+  for (std::size_t k = 1; k < length; ++k) {
+    if ((byte(k) & 0xc0) != 0x80) return 0;
+  }
+  if ((byte(0) == 0xe0 && byte(1) < 0xa0) || (byte(0) == 0xed && byte(1) >= 0xa0) ||
+      (byte(0) == 0xf0 && byte(1) < 0x90) || (byte(0) == 0xf4 && byte(1) >= 0x90)) {
+    return 0;
+  }
+  return length;
+}
+
+// Code points as the extractor counts them: a byte that is not part of
+// valid UTF-8 counts as one (it reads it as U+FFFD).
 inline std::size_t code_points(std::string_view text) {
   std::size_t n = 0;
-  for (const char c : text) n += (static_cast<unsigned char>(c) & 0xc0) != 0x80;
+  for (std::size_t i = 0; i < text.size(); ++n) i += std::max<std::size_t>(utf8_length(text, i), 1);
   return n;
 }
 
