@@ -111,3 +111,14 @@ foreach(case IN LISTS GAINSAY_CLI_CASES)
            COMMAND bash ${CMAKE_CURRENT_SOURCE_DIR}/cli/cli_test.sh $<TARGET_FILE:gainsay> ${case})
   set_tests_properties(cli.${case} PROPERTIES LABELS cli TIMEOUT 60 SKIP_RETURN_CODE 77)
 endforeach()
+
+# The census of bad inputs (tests/fixtures/bad/cases.txt): one case for each
+# fixture listed there with its exact diagnostic.
+file(STRINGS ${CMAKE_CURRENT_SOURCE_DIR}/fixtures/bad/cases.txt bad_input_lines REGEX "^[^#]")
+set_property(DIRECTORY APPEND PROPERTY CMAKE_CONFIGURE_DEPENDS ${CMAKE_CURRENT_SOURCE_DIR}/fixtures/bad/cases.txt)
+foreach(line IN LISTS bad_input_lines)
+  string(REGEX MATCH "^[^\t]+" fixture "${line}")
+  add_test(NAME cli.bad_input.${fixture}
+           COMMAND bash ${CMAKE_CURRENT_SOURCE_DIR}/cli/cli_test.sh $<TARGET_FILE:gainsay> bad_listed ${fixture})
+  set_tests_properties(cli.bad_input.${fixture} PROPERTIES LABELS "cli;bad_input" TIMEOUT 60)
+endforeach()
