@@ -118,8 +118,8 @@ extracted brackets.txt
 # a 50 MB claim text in a sheet, a 50 MB quote in an article.
 { printf 'format: 1\nstory: {id: big, title: '; repeat $((50 * 1024 * 1024)) x; printf '}\n'; } >big-title.yaml
 imported big-title.yaml
-{ printf 'format: 1\nstory: {id: big, title: T}\n'; repeat $((50 * 1024 * 1024)) k; printf ': 1\n'; } >big-key.yaml
-refused big-key.yaml "3:1: error: unknown key 'k+"
+{ printf 'format: 1\nstory: {id: big, title: T}\n? '; repeat $((50 * 1024 * 1024)) k; printf '\n: 1\n'; } >big-key.yaml
+refused big-key.yaml "3:3: error: unknown key 'k{80}\\.\\.\\. \\(52428800 bytes\\)'"
 { printf 'id,by,claim,stance,claim_text\ns,a,c,asserts,'; repeat $((50 * 1024 * 1024)) x; printf '\n'; } >big-text.csv
 imported big-text.csv
 { printf 'She said: "'; repeat $((50 * 1024 * 1024)) x; printf '"\n'; } >big-quote.txt
