@@ -97,3 +97,14 @@ TEST_CASE("Extract: known actors by name, alias or surname, on word boundaries")
   REQUIRE(out.size() == 1);
   CHECK(out[0].actor->value == "zakharova");  // not "us", inside "Russian"
 }
+
+TEST_CASE("issue 7: 'according to' whose name runs to the end of the text reads no word past it") {
+  // sentence_end() was asked about the word after the last one and read
+  // past the words (found by fuzz_extract).
+  for (const char* text : {"said, according to the ministry", "\"Yes\" according to, \"['minister qued"}) {
+    for (const auto& e : extract_attributions(text)) {
+      CHECK(e.content.start <= e.content.end);
+      CHECK(e.content.end <= std::string_view(text).size());
+    }
+  }
+}

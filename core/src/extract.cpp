@@ -624,6 +624,7 @@ std::vector<Extracted> Extractor::run() {
   }
   // 3. Indirect speech: the cues left, in sentences of their own.
   auto sentence_end = [&](std::size_t w) {
+    if (w >= w_.size()) return w_.size();  // a speaker that ends the text: nothing after it
     while (w + 1 < w_.size() && !(t_.gap_before(w + 1) & (kBreaks | kQuoteMarks))) ++w;
     return w + 1;  // exclusive
   };
