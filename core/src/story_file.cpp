@@ -60,6 +60,9 @@ std::string suggestion(std::string_view word, const Keys& words) {
   std::string_view best;
   std::size_t best_distance = 3;
   for (const auto& candidate : words) {
+    // The distance is at least the difference in length: a 50 MB key is
+    // nobody's typo, and measuring it would take minutes.
+    if (std::max(word.size(), candidate.size()) - std::min(word.size(), candidate.size()) >= best_distance) continue;
     const std::size_t d = edit_distance(word, candidate);
     if (d < best_distance) {
       best = candidate;
