@@ -94,6 +94,9 @@ TEST_CASE("ClaimReview: bad input names the file, and the line and column of mal
   REQUIRE(wrong.diagnostics.size() == 2);
   CHECK(wrong.diagnostics[0].message == "review 1: expected an object with \"@type\": \"ClaimReview\"");
   CHECK(wrong.diagnostics[1].message == "review 2: missing \"claimReviewed\", the claim's text");
+  // Each at the place its review opens.
+  CHECK(std::make_pair(wrong.diagnostics[0].line, wrong.diagnostics[0].column) == std::make_pair(1ul, 2ul));
+  CHECK(std::make_pair(wrong.diagnostics[1].line, wrong.diagnostics[1].column) == std::make_pair(1ul, 22ul));
   CHECK_FALSE(wrong.story.has_value());
 
   const auto bad_date = parse_claim_reviews(
@@ -101,6 +104,14 @@ TEST_CASE("ClaimReview: bad input names the file, and the line and column of mal
       "d.jsonld");
   REQUIRE(bad_date.diagnostics.size() == 1);
   CHECK(bad_date.diagnostics[0].message == "review 1: invalid date '2031-02-30': February 2031 has 28 days");
+  CHECK(std::make_pair(bad_date.diagnostics[0].line, bad_date.diagnostics[0].column) == std::make_pair(1ul, 1ul));
+
+  // In a @graph, on a later line, with a string holding brackets before it.
+  const auto graph = parse_claim_reviews("{\"@context\": \"[{,\\\"\",\n \"@graph\": [{\"@type\": \"ClaimReview\"},\n   [1, 2]]}",
+                                         "g.jsonld");
+  REQUIRE(graph.diagnostics.size() == 2);
+  CHECK(std::make_pair(graph.diagnostics[0].line, graph.diagnostics[0].column) == std::make_pair(2ul, 13ul));
+  CHECK(std::make_pair(graph.diagnostics[1].line, graph.diagnostics[1].column) == std::make_pair(3ul, 4ul));
 }
 
 TEST_CASE("ClaimReview: claims with no verdict are skipped and counted") {
@@ -118,4 +129,22 @@ statements:
   CHECK(reviews[0]["itemReviewed"]["author"] == json{{"@type", "Person"}, {"name", "Col. Petra Ansel"}});
   CHECK(reviews[0]["itemReviewed"]["firstAppearance"]["publisher"]["name"] == "The Daily Bugle");
   CHECK(reviews[0]["author"]["@type"] == "NewsMediaOrganization");
+}
+
+TEST_CASE("issue 7: a ClaimReview nested 100k deep is read without a stack overflow") {
+  // Copying or dumping a JSON value recurses: the reviews are read in place.
+  const std::string deep = std::string(100000, '[') + std::string(100000, ']');
+  const auto result = parse_claim_reviews(R"({"@type": "ClaimReview", "claimReviewed": "x", "reviewRating": {"ratingValue": )" +
+                                              deep + R"(}, "itemReviewed": )" + deep + "}",
+                                          "deep.jsonld");
+  REQUIRE(result.diagnostics.size() == 1);
+  CHECK(result.diagnostics[0].to_string() ==
+        "deep.jsonld:1:1: error: review 1: the reviewRating has no alternateName (the verdict in words)");
+}
+
+TEST_CASE("issue 7: a number too large for a double is malformed JSON at its place, not an uncaught exception") {
+  // nlohmann::json throws out_of_range, not parse_error, for it (found by fuzz_claim_review).
+  const auto result = parse_claim_reviews("[{\"@type\": \"ClaimReview\",\n  \"x\": 1E400}]", "big.jsonld");
+  REQUIRE(result.diagnostics.size() == 1);
+  CHECK(result.diagnostics[0].to_string() == "big.jsonld:2:8: error: malformed JSON: the number '1E400' is out of range");
 }

@@ -75,9 +75,10 @@ TEST_CASE("CsvSheet: each problem is named with its row, line and column") {
         "dam.csv:2:3: error: row 2, column by: invalid id 'A B': expected a slug of lowercase letters, digits, '-', "
         "'_' or '.' (at most 64)");
   CHECK(only_error("id,by,claim,stance\nx,a,c,asserts\n") ==
-        "dam.csv: error: claim 'c' has no text: give it in the claim_text column of one of its rows");
+        "dam.csv:2:5: error: claim 'c' has no text: give it in the claim_text column of one of its rows");
   CHECK(only_error("id,by,claim,stance,claim_text,responds_to\nx,a,c,asserts,T,ghost\n") ==
-        "dam.csv: error: statement 'x' refers to unknown statement 'ghost'");
+        "dam.csv:2:17: error: row 2, column responds_to: unknown statement 'ghost'; expected the id of a statement "
+        "in this sheet");
   CHECK(only_error("id,by,claim,stance,claim_text\nx,a,c,asserts,caf\xe9\n") ==
         "dam.csv:2:18: error: invalid UTF-8; a sheet must be UTF-8 text");
   // Found past the first eight bytes, columns counted in characters.

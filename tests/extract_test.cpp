@@ -235,3 +235,14 @@ TEST_CASE("Extract: more speaker phrases: a pronoun after \"in which\", predeter
   CHECK(found("Officials reaffirmed their claims that the pumps were sabotaged.") ==
         std::vector<std::string>{"Officials|reaffirmed their claims|the pumps were sabotaged|i"});
 }
+
+TEST_CASE("issue 7: 'according to' whose name runs to the end of the text reads no word past it") {
+  // A lookup of the sentence's end was once asked about the word after the
+  // last one and read past the words (found by fuzz_extract).
+  for (const char* text : {"said, according to the ministry", "\"Yes\" according to, \"['minister qued"}) {
+    for (const auto& e : extract_attributions(text)) {
+      CHECK(e.content.start <= e.content.end);
+      CHECK(e.content.end <= std::string_view(text).size());
+    }
+  }
+}

@@ -397,3 +397,32 @@ TEST_CASE("issue 2: a question mark in a {...} mapping gets a hint to quote the 
   CHECK(d.line == 2);
   CHECK(contains(d.message, "(put text that holds ? : # , [ ] { } in double quotes)"));
 }
+
+TEST_CASE("issue 7: a stray ',' where a document should start is an error, not a hang") {
+  // yaml-cpp 0.7's LoadAll looped forever on these, taking memory (found by
+  // fuzz_story_yaml; tests/fuzz/regressions/fuzz_story_yaml/timeout-*).
+  const Diagnostic alone = only_error(",o");
+  CHECK(alone.to_string() == "bad.yaml:1:1: error: malformed YAML: unexpected ',' where a document should start");
+  const Diagnostic after = only_error("- a\n,b\n");
+  CHECK(after.to_string() == "bad.yaml:2:1: error: malformed YAML: unexpected ',' where a document should start");
+}
+
+TEST_CASE("issue 7: several YAML documents are reported where the second starts") {
+  const Diagnostic d = only_error("format: 1\nstory: {id: x, title: T}\n---\nformat: 1\n");
+  CHECK(d.to_string() == "bad.yaml:3:1: error: several YAML documents; expected one story per file");
+}
+
+TEST_CASE("issue 7: a huge key is quoted short in the message") {
+  // An explicit key ("? "): YAML limits a plain one to 1024 characters.
+  const Diagnostic d = only_error("format: 1\nstory: {id: x, title: T}\n? " + std::string(1 << 20, 'k') + "\n: 1\n");
+  CHECK(d.message.size() > (1u << 20));
+  CHECK(d.to_string() == "bad.yaml:3:3: error: unknown key '" + std::string(80, 'k') +
+                             "... (1048576 bytes)' in the story file; expected one of: format, story, actors, "
+                             "sources, claims, statements");
+}
+
+TEST_CASE("issue 7: a story file named .json has its syntax errors called JSON's, without YAML's hints") {
+  const StoryFileResult result = parse_story("{\"format\": 1,\n \"story\": {\"id\": \"x\" \"title\": \"T\"}}", "s.json");
+  REQUIRE(result.diagnostics.size() == 1);
+  CHECK(result.diagnostics[0].to_string() == "s.json:2:22: error: malformed JSON: end of map flow not found");
+}

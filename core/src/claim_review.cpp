@@ -59,6 +59,15 @@ std::string unique(std::set<std::string>& taken, const std::string& base) {
   return id;
 }
 
+// The object at `key`, or an empty one. A reference, never a copy: copying
+// (and dumping) a JSON value recurses, so a value nested 100k deep would
+// overflow the stack.
+const Json& object_at(const Json& object, const char* key) {
+  static const Json empty = Json::object();
+  auto it = object.find(key);
+  return it != object.end() && it->is_object() ? *it : empty;
+}
+
 std::string text_of(const Json& object, const char* key) {
   auto it = object.find(key);
   return it != object.end() && it->is_string() ? it->get<std::string>() : std::string();
@@ -70,6 +79,55 @@ std::optional<Date> date_of(const Json& object, const char* key) {
   if (text.size() > 10 && text[10] == 'T') text.resize(10);
   if (text.empty()) return std::nullopt;
   return Date::parse(text);
+}
+
+// Where each review of valid JSON `text` opens, as 1-based line and column
+// (code points): the items of the top-level array, or of the top-level
+// object's "@graph" array (`in_graph`), else the top-level object itself.
+// nlohmann::json keeps no places, so the text is scanned for them.
+std::vector<std::pair<std::size_t, std::size_t>> review_places(std::string_view text, bool in_graph) {
+  std::vector<std::size_t> offsets;
+  std::size_t depth = 0;
+  std::size_t reviews_depth = in_graph ? 0 : 1;  // the depth inside the reviews' array; 0: not reached
+  bool top_is_array = false;
+  bool value_next = false;  // an item of the reviews' array starts at the next token
+  std::string_view last_key;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
+    if (c == ' ' || c == '\t' || c == '\r' || c == '\n') continue;
+    if (depth == 0 && offsets.empty() && c == '{' && !in_graph) offsets.push_back(i);
+    if (value_next) offsets.push_back(i);
+    value_next = false;
+    if (c == '"') {
+      const std::size_t start = i + 1;
+      for (++i; i < text.size() && text[i] != '"'; ++i) i += text[i] == '\\';
+      if (depth == 1) last_key = text.substr(start, i - start);
+    } else if (c == '[' || c == '{') {
+      ++depth;
+      if (depth == 1) top_is_array = c == '[';
+      if (in_graph && depth == 2 && c == '[' && !top_is_array && last_key == "@graph") reviews_depth = 2;
+      value_next = depth == reviews_depth && c == '[' && (in_graph || top_is_array);
+    } else if (c == ']' || c == '}') {
+      if (depth == reviews_depth && c == ']' && (in_graph || top_is_array)) break;
+      if (depth > 0) --depth;
+    } else if (c == ',') {
+      value_next = depth == reviews_depth && (in_graph || top_is_array);
+    }
+  }
+  std::vector<std::pair<std::size_t, std::size_t>> places;
+  std::size_t line = 1, column = 1, at = 0;
+  for (const std::size_t offset : offsets) {
+    for (; at < offset; ++at) {
+      if (text[at] == '\n') {
+        ++line;
+        column = 1;
+      } else if ((static_cast<unsigned char>(text[at]) & 0xc0) != 0x80) {
+        ++column;
+      }
+    }
+    places.emplace_back(line, column);
+  }
+  return places;
 }
 
 }  // namespace
@@ -147,25 +205,47 @@ StoryFileResult parse_claim_reviews(std::string_view text, const std::string& fi
   auto error = [&](std::size_t line, std::size_t column, std::string message) {
     result.diagnostics.push_back({file_name, line, column, Diagnostic::Severity::kError, std::move(message)});
   };
+  // The place of byte `at`, counting columns in bytes as nlohmann::json does.
+  auto error_at = [&](std::size_t at, const std::string& message) {
+    at = std::min(at, text.size());
+    const std::size_t line = 1 + static_cast<std::size_t>(std::count(text.begin(), text.begin() + static_cast<long>(at), '\n'));
+    const std::size_t line_start = at == 0 ? std::string_view::npos : text.rfind('\n', at - 1);
+    error(line, at - (line_start == std::string_view::npos ? 0 : line_start + 1) + 1, message);
+  };
   Json document;
   try {
     document = Json::parse(text);
   } catch (const Json::parse_error& e) {
-    const std::size_t at = std::min<std::size_t>(e.byte == 0 ? 0 : e.byte - 1, text.size());
-    const std::size_t line = 1 + static_cast<std::size_t>(std::count(text.begin(), text.begin() + static_cast<long>(at), '\n'));
-    const std::size_t line_start = at == 0 ? std::string_view::npos : text.rfind('\n', at - 1);
-    error(line, at - (line_start == std::string_view::npos ? 0 : line_start + 1) + 1,
-          std::string("malformed JSON: ") + e.what());
+    // What nlohmann::json says after its own "[json.exception...] parse
+    // error at line L, column C: ", the place being given already.
+    const std::string what = e.what();
+    const std::size_t said = what.find(": ", what.find("parse error"));
+    error_at(e.byte == 0 ? 0 : e.byte - 1, "malformed JSON: " + (said == std::string::npos ? what : what.substr(said + 2)));
+    return result;
+  } catch (const Json::out_of_range& e) {
+    // A number too large for a double ("number overflow parsing '1E400'"),
+    // reported with no place: found by its text.
+    const std::string what = e.what();
+    const std::size_t open = what.find('\''), close = what.rfind('\'');
+    const std::string number = open < close ? what.substr(open + 1, close - open - 1) : "";
+    const std::size_t at = number.empty() ? std::string_view::npos : text.find(number);
+    if (at == std::string_view::npos) {
+      error(0, 0, "malformed JSON: a number out of range");
+    } else {
+      error_at(at, "malformed JSON: the number '" + number + "' is out of range");
+    }
     return result;
   }
-  std::vector<Json> reviews;
+  std::vector<const Json*> reviews;
+  const bool in_graph = document.is_object() && document.contains("@graph") && document["@graph"].is_array();
   if (document.is_array()) {
-    reviews.assign(document.begin(), document.end());
-  } else if (document.is_object() && document.contains("@graph") && document["@graph"].is_array()) {
-    reviews.assign(document["@graph"].begin(), document["@graph"].end());
+    for (const Json& review : document) reviews.push_back(&review);
+  } else if (in_graph) {
+    for (const Json& review : document["@graph"]) reviews.push_back(&review);
   } else {
-    reviews.push_back(document);
+    reviews.push_back(&document);
   }
+  const auto places = review_places(text, in_graph);
 
   Story story;
   story.origin = file_name;
@@ -207,15 +287,18 @@ StoryFileResult parse_claim_reviews(std::string_view text, const std::string& fi
   };
 
   for (std::size_t i = 0; i < reviews.size(); ++i) {
-    const Json& review = reviews[i];
+    const Json& review = *reviews[i];
     const std::string where = "review " + std::to_string(i + 1);
+    // Each problem of a review is reported where the review opens.
+    const auto place = i < places.size() ? places[i] : std::pair<std::size_t, std::size_t>{};
+    auto error_in_review = [&](const std::string& message) { error(place.first, place.second, where + ": " + message); };
     if (!review.is_object() || text_of(review, "@type") != "ClaimReview") {
-      error(0, 0, where + ": expected an object with \"@type\": \"ClaimReview\"");
+      error_in_review("expected an object with \"@type\": \"ClaimReview\"");
       continue;
     }
     const std::string claimed = text_of(review, "claimReviewed");
     if (claimed.find_first_not_of(" \t\r\n") == std::string::npos) {
-      error(0, 0, where + ": missing \"claimReviewed\", the claim's text");
+      error_in_review("missing \"claimReviewed\", the claim's text");
       continue;
     }
     try {
@@ -223,21 +306,24 @@ StoryFileResult parse_claim_reviews(std::string_view text, const std::string& fi
       claim.id = ClaimId{unique(claim_ids, slug(claimed))};
       claim.text = claimed;
       Verdict verdict;
-      const Json rating = review.value("reviewRating", Json::object());
+      const Json& rating = object_at(review, "reviewRating");
       verdict.rating = text_of(rating, "alternateName");
       if (verdict.rating.empty()) verdict.rating = text_of(rating, "name");
-      if (verdict.rating.empty() && rating.contains("ratingValue")) verdict.rating = rating["ratingValue"].dump();
+      if (verdict.rating.empty()) verdict.rating = text_of(rating, "ratingValue");
+      if (verdict.rating.empty() && rating.contains("ratingValue") && rating["ratingValue"].is_number()) {
+        verdict.rating = rating["ratingValue"].dump();
+      }
       verdict.explanation = text_of(rating, "ratingExplanation");
       verdict.url = text_of(review, "url");
       verdict.date = date_of(review, "datePublished");
       if (review.contains("author")) verdict.by = actor(review["author"], ActorKind::kOrganization);
       if (verdict.rating.empty()) {
-        error(0, 0, where + ": the reviewRating has no alternateName (the verdict in words)");
+        error_in_review("the reviewRating has no alternateName (the verdict in words)");
         continue;
       }
       claim.verdict = std::move(verdict);
 
-      const Json item = review.value("itemReviewed", Json::object());
+      const Json& item = object_at(review, "itemReviewed");
       const auto claimant = item.contains("author") ? actor(item["author"], ActorKind::kPerson) : std::nullopt;
       if (claimant) {
         const auto first = item.contains("firstAppearance") ? source(item["firstAppearance"]) : std::nullopt;
@@ -264,7 +350,7 @@ StoryFileResult parse_claim_reviews(std::string_view text, const std::string& fi
       }
       story.claims.push_back(std::move(claim));
     } catch (const Error& e) {
-      error(0, 0, where + ": " + e.what());
+      error_in_review(e.what());
     }
   }
   if (!has_errors(result.diagnostics)) result.story = std::move(story);

@@ -157,6 +157,20 @@ class CsvReader {
   std::size_t error_offset_ = 0;
 };
 
+// The line and column (in code points, from 1) of a byte offset of the
+// sheet, counted from its start: for the checks made once every row is read,
+// which name a field of an earlier row. Only a message pays for the count.
+std::pair<std::size_t, std::size_t> place_in(std::string_view text, std::size_t offset) {
+  const std::size_t bom = text.substr(0, 3) == "\xef\xbb\xbf" ? 3 : 0;
+  const auto end = text.begin() + static_cast<std::ptrdiff_t>(std::min(offset, text.size()));
+  const std::size_t line = 1 + static_cast<std::size_t>(std::count(text.begin(), end, '\n'));
+  std::size_t from = text.rfind('\n', offset == 0 ? 0 : offset - 1);
+  from = from == std::string_view::npos || offset == 0 ? bom : from + 1;
+  std::size_t column = 1;
+  for (std::size_t i = from; i < offset && i < text.size(); ++i) column += (static_cast<unsigned char>(text[i]) & 0xc0) != 0x80;
+  return {line, column};
+}
+
 // The first byte that is not UTF-8 text (or is NUL), or npos. ASCII, which
 // is nearly all of a sheet, is checked eight bytes at a time.
 std::size_t first_non_text(std::string_view text) {
@@ -281,6 +295,16 @@ StoryFilesResult parse_csv_sheet(std::string_view text, const std::string& file_
     // declared on is kept in sides_seen. Each pair is checked once.
     std::vector<std::string> first_side;
     std::unordered_set<std::string> sides_seen;
+    // Where to point the checks made once every row is read: the field that
+    // named each claim first, that last set each actor's member_of, and each
+    // reference to a statement (byte offsets into the sheet).
+    std::vector<std::size_t> claim_offset, member_of_offset;
+    struct StatementReference {
+      std::uint32_t statement;
+      bool repeats;
+      std::size_t record, offset;
+    };
+    std::vector<StatementReference> statement_references;
   };
   std::map<std::string, Built> stories;
   const std::string default_story = story_id.empty() ? slug_of_file(file_name) : story_id;
@@ -374,12 +398,19 @@ StoryFilesResult parse_csv_sheet(std::string_view text, const std::string& file_
     if (const std::string_view parent = get(kActorMemberOf); !parent.empty() && check_id(kActorMemberOf, parent)) {
       const std::size_t parent_index = ensure_actor(parent);
       Actor& actor = b.story.actors[actor_index];
-      if (!actor.member_of || actor.member_of->value != parent) actor.member_of = b.story.actors[parent_index].id;
+      if (!actor.member_of || actor.member_of->value != parent) {
+        actor.member_of = b.story.actors[parent_index].id;
+        if (b.member_of_offset.size() <= actor_index) b.member_of_offset.resize(actor_index + 1);
+        b.member_of_offset[actor_index] = row[column_of[kActorMemberOf]].offset;
+      }
     }
     s.by = b.story.actors[actor_index].id;
     // The claim, with its text from the first row that gives one.
     const auto [claim_index, fresh_claim] = b.claim.insert(claim);
-    if (fresh_claim) b.story.claims.push_back({ClaimId{std::string(claim)}, "", {}, {}, {}});
+    if (fresh_claim) {
+      b.story.claims.push_back({ClaimId{std::string(claim)}, "", {}, {}, {}});
+      b.claim_offset.push_back(row[column_of[kClaim]].offset);
+    }
     Claim& c = b.story.claims[claim_index];
     if (c.text.empty()) c.text = std::string(get(kClaimText));
     if (const std::string_view about = get(kClaimAbout); !about.empty() && c.about.empty() && check_id(kClaimAbout, about)) {
@@ -428,6 +459,8 @@ StoryFilesResult parse_csv_sheet(std::string_view text, const std::string& file_
         continue;
       }
       (key == kRepeats ? s.repeats : s.responds_to) = StatementId{std::string(target)};
+      b.statement_references.push_back({static_cast<std::uint32_t>(b.story.statements.size()), key == kRepeats, record,
+                                        row[column_of[key]].offset});
     }
     if (const std::string_view via = get(kVia); !via.empty() && check_id(kVia, via)) {
       s.via = b.story.actors[ensure_actor(via)].id;
@@ -448,28 +481,33 @@ StoryFilesResult parse_csv_sheet(std::string_view text, const std::string& file_
   if (!reader.error().empty()) return malformed();
   // References to statements, and claims without text, once every row is read.
   for (auto& [sid, b] : stories) {
-    for (std::size_t i = 0; i < b.story.statements.size(); ++i) {
-      const Statement& s = b.story.statements[i];
-      for (const auto* target : {&s.responds_to, &s.repeats}) {
-        if (*target && !b.statement.find((*target)->value)) {
-          error(0, 0, "statement '" + s.id.value + "' refers to unknown statement '" + (*target)->value + "'");
-        }
+    for (const auto& ref : b.statement_references) {
+      const Statement& s = b.story.statements[ref.statement];
+      const std::string& target = (ref.repeats ? s.repeats : s.responds_to)->value;
+      if (!b.statement.find(target)) {
+        const auto [line, column] = place_in(text, ref.offset);
+        error(line, column, "row " + std::to_string(ref.record) + ", column " + (ref.repeats ? "repeats" : "responds_to") +
+                                ": unknown statement '" + target + "'; expected the id of a statement in this sheet");
       }
     }
-    for (const Claim& c : b.story.claims) {
+    for (std::size_t i = 0; i < b.story.claims.size(); ++i) {
+      const Claim& c = b.story.claims[i];
       if (c.text.find_first_not_of(" \t\r\n") == std::string::npos) {
-        error(0, 0, "claim '" + c.id.value + "' has no text: give it in the claim_text column of one of its rows");
+        const auto [line, column] = place_in(text, b.claim_offset[i]);
+        error(line, column, "claim '" + c.id.value + "' has no text: give it in the claim_text column of one of its rows");
       }
     }
     // member_of cycles.
     std::unordered_map<std::string, const Actor*> by_id;
     for (const Actor& a : b.story.actors) by_id.emplace(a.id.value, &a);
     std::unordered_map<std::string, std::string> root;
-    for (const Actor& a : b.story.actors) {
+    for (std::size_t i = 0; i < b.story.actors.size(); ++i) {
+      const Actor& a = b.story.actors[i];
       const Actor* at = &a;
       for (std::size_t steps = 0; at && at->member_of; ++steps) {
         if (steps > by_id.size()) {
-          error(0, 0, "actor_member_of cycle through actor '" + a.id.value + "'");
+          const auto [line, column] = place_in(text, b.member_of_offset.at(i));
+          error(line, column, "actor_member_of cycle through actor '" + a.id.value + "'");
           at = nullptr;
           break;
         }

@@ -1,6 +1,7 @@
 #include "gainsay/story_file.h"
 
 #include <yaml-cpp/depthguard.h>
+#include <yaml-cpp/eventhandler.h>
 #include <yaml-cpp/yaml.h>
 
 #include <algorithm>
@@ -60,6 +61,9 @@ std::string suggestion(std::string_view word, const Keys& words) {
   std::string_view best;
   std::size_t best_distance = 3;
   for (const auto& candidate : words) {
+    // The distance is at least the difference in length: a 50 MB key is
+    // nobody's typo, and measuring it would take minutes.
+    if (std::max(word.size(), candidate.size()) - std::min(word.size(), candidate.size()) >= best_distance) continue;
     const std::size_t d = edit_distance(word, candidate);
     if (d < best_distance) {
       best = candidate;
@@ -131,6 +135,50 @@ std::size_t closing_quote(std::string_view text, std::size_t open) {
   return std::string_view::npos;
 }
 
+// Counts the documents of a YAML stream without building them, to stand in
+// for YAML::LoadAll: yaml-cpp 0.7's parser answers a stray ',' or other
+// token it cannot start a document with by an empty document that consumes
+// nothing, again and again, so LoadAll loops forever, taking memory
+// (yaml-cpp issue 1040, fixed after 0.8). Counting stops there and keeps the
+// place of that token.
+class DocumentCounter : public YAML::EventHandler {
+ public:
+  struct Count {
+    std::size_t documents = 0;
+    std::optional<YAML::Mark> second;  // where a second document starts
+    std::optional<YAML::Mark> stuck;   // where the parser stopped moving on
+  };
+
+  static Count count(const std::string& text) {
+    std::istringstream in(text);
+    YAML::Parser parser(in);
+    Count count;
+    std::optional<int> last_start;
+    for (DocumentCounter counter; parser.HandleNextDocument(counter); counter = DocumentCounter()) {
+      if (last_start == counter.start_.pos) {
+        count.stuck = counter.start_;
+        break;
+      }
+      last_start = counter.start_.pos;
+      if (++count.documents == 2) count.second = counter.start_;
+    }
+    return count;
+  }
+
+ private:
+  void OnDocumentStart(const YAML::Mark& mark) override { start_ = mark; }
+  void OnDocumentEnd() override {}
+  void OnNull(const YAML::Mark&, YAML::anchor_t) override {}
+  void OnAlias(const YAML::Mark&, YAML::anchor_t) override {}
+  void OnScalar(const YAML::Mark&, const std::string&, YAML::anchor_t, const std::string&) override {}
+  void OnSequenceStart(const YAML::Mark&, const std::string&, YAML::anchor_t, YAML::EmitterStyle::value) override {}
+  void OnSequenceEnd() override {}
+  void OnMapStart(const YAML::Mark&, const std::string&, YAML::anchor_t, YAML::EmitterStyle::value) override {}
+  void OnMapEnd() override {}
+
+  YAML::Mark start_;
+};
+
 // One YAML mapping whose keys were checked against what its kind allows.
 struct Fields {
   Place place;  // of the mapping itself
@@ -155,7 +203,10 @@ struct Reference {
 
 class StoryParser {
  public:
-  explicit StoryParser(std::string file) : file_(std::move(file)) {}
+  // A story file named .json is JSON, which yaml-cpp reads as YAML's flow
+  // style; its syntax errors are called JSON's, without YAML's hints.
+  explicit StoryParser(std::string file)
+      : file_(std::move(file)), json_(std::filesystem::path(file_).extension() == ".json") {}
 
   StoryFileResult parse(std::string_view text);
 
@@ -169,6 +220,7 @@ class StoryParser {
     diagnostics_.push_back({file_, place.line, place.column, Diagnostic::Severity::kError, std::move(message)});
   }
 
+  std::string malformed() const { return json_ ? "malformed JSON" : "malformed YAML"; }
   bool check_encoding(std::string_view text);
   void check_quotes(const YAML::Node& root, std::string_view text);
   Fields fields(const YAML::Node& node, std::string_view what, const Keys& allowed, const Keys& required);
@@ -193,6 +245,7 @@ class StoryParser {
   void check_member_cycles(const Story& story);
 
   std::string file_;
+  bool json_;
   std::vector<Diagnostic> diagnostics_;
   std::size_t errors_ = 0;
   std::size_t suppressed_ = 0;
@@ -258,7 +311,7 @@ void StoryParser::check_quotes(const YAML::Node& root, std::string_view text) {
       const auto pos = static_cast<std::size_t>(node.Mark().pos);
       if (!node.Mark().is_null() && pos < text.size() && (text[pos] == '"' || text[pos] == '\'') &&
           closing_quote(text, pos) == std::string_view::npos) {
-        error(place_of(node), std::string("malformed YAML: the quoted text opened here is never closed (expected a ") +
+        error(place_of(node), malformed() + ": the quoted text opened here is never closed (expected a " +
                                   text[pos] + " before the end of the file)");
       }
     } else if (node.IsMap()) {
@@ -563,25 +616,34 @@ StoryFileResult StoryParser::parse(std::string_view text) {
   if (text.size() > kMaxStoryFileBytes) {
     error({}, too_large_message(text.size()));
   } else if (check_encoding(text)) {
-    std::vector<YAML::Node> documents;
+    YAML::Node root;
+    DocumentCounter::Count count;
     try {
-      documents = YAML::LoadAll(std::string(text));
+      const std::string copy(text);
+      count = DocumentCounter::count(copy);
+      if (count.stuck) {
+        const char c = text[static_cast<std::size_t>(count.stuck->pos)];
+        error(place_of(*count.stuck), malformed() + ": unexpected " +
+                                          (c > ' ' && c < 0x7f ? "'" + std::string(1, c) + "'" : std::string("text")) +
+                                          " where a document should start");
+      } else if (count.documents == 1) {
+        root = YAML::Load(copy);
+      }
     } catch (const YAML::DeepRecursion& e) {
-      error(place_of(e.mark), "malformed YAML: nested more than " + std::to_string(e.depth() - 1) +
+      error(place_of(e.mark), malformed() + ": nested more than " + std::to_string(e.depth() - 1) +
                                   " levels deep; a story file needs at most 4");
     } catch (const YAML::Exception& e) {
       // The usual cause: text with ? : # , [ ] { } inside a {...} mapping.
-      const bool token = e.msg == "unknown token" || e.msg.rfind("end of map flow not found", 0) == 0;
-      error(place_of(e.mark), "malformed YAML: " + e.msg +
+      const bool token = !json_ && (e.msg == "unknown token" || e.msg.rfind("end of map flow not found", 0) == 0);
+      error(place_of(e.mark), malformed() + ": " + e.msg +
                                   (token ? " (put text that holds ? : # , [ ] { } in double quotes)" : ""));
     }
-    if (errors_ == 0 && documents.size() == 1) check_quotes(documents.front(), text);
-    if (errors_ == 0 && documents.size() != 1) {
-      error({}, documents.empty() ? "empty file; expected a story (format: 1, story:, actors:, ...)"
-                                  : "several YAML documents; expected one story per file");
+    if (errors_ == 0 && count.documents == 1) check_quotes(root, text);
+    if (errors_ == 0 && count.documents == 0) error({}, "empty file; expected a story (format: 1, story:, actors:, ...)");
+    if (errors_ == 0 && count.documents > 1) {
+      error(place_of(*count.second), "several YAML documents; expected one story per file");
     }
     if (errors_ == 0) {
-      const YAML::Node& root = documents.front();
       Story story;
       story.origin = file_;
       const Fields top = fields(root, "the story file", kTopKeys, {"format", "story"});

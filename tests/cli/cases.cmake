@@ -114,3 +114,21 @@ foreach(case IN LISTS GAINSAY_CLI_CASES)
            COMMAND bash ${CMAKE_CURRENT_SOURCE_DIR}/cli/cli_test.sh $<TARGET_FILE:gainsay> ${case})
   set_tests_properties(cli.${case} PROPERTIES LABELS cli TIMEOUT 60 SKIP_RETURN_CODE 77)
 endforeach()
+
+# The census of bad inputs (tests/fixtures/bad/cases.txt): one case for each
+# fixture listed there with its exact diagnostic.
+# Only the first field of each line is kept: messages hold ; [ and ],
+# which a CMake list would take for its own syntax.
+file(READ ${CMAKE_CURRENT_SOURCE_DIR}/fixtures/bad/cases.txt bad_input_cases)
+set_property(DIRECTORY APPEND PROPERTY CMAKE_CONFIGURE_DEPENDS ${CMAKE_CURRENT_SOURCE_DIR}/fixtures/bad/cases.txt)
+string(REGEX REPLACE "[][;]" "_" bad_input_cases "${bad_input_cases}")
+string(REPLACE "\n" ";" bad_input_lines "${bad_input_cases}")
+foreach(line IN LISTS bad_input_lines)
+  if(NOT line MATCHES "^([^#\t][^\t]*)\t")
+    continue()
+  endif()
+  set(fixture ${CMAKE_MATCH_1})
+  add_test(NAME cli.bad_input.${fixture}
+           COMMAND bash ${CMAKE_CURRENT_SOURCE_DIR}/cli/cli_test.sh $<TARGET_FILE:gainsay> bad_listed ${fixture})
+  set_tests_properties(cli.bad_input.${fixture} PROPERTIES LABELS "cli;bad_input" TIMEOUT 60)
+endforeach()

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The expected output has typographic quotes and markdown backticks, literally:
 # shellcheck disable=SC1111,SC2016
-# End-to-end tests of the gainsay binary: cli_test.sh GAINSAY CASE
+# End-to-end tests of the gainsay binary: cli_test.sh GAINSAY CASE [ARG]
 #
 # Each CASE is one function below, case_<name>, registered with CTest as
 # cli.<name> by cases.cmake. It runs in a fresh temporary directory, on the
@@ -12,12 +12,13 @@
 # needs besides gainsay (Graphviz's dot, python3's networkx) is missing.
 set -u
 
-if [ $# -ne 2 ]; then
-  echo "usage: cli_test.sh GAINSAY CASE" >&2
+if [ $# -ne 2 ] && [ $# -ne 3 ]; then
+  echo "usage: cli_test.sh GAINSAY CASE [ARG]" >&2
   exit 2
 fi
 gainsay=$1
 case_name=$2
+case_arg=${3:-}
 case "$gainsay" in /*) ;; *) gainsay="$PWD/$gainsay" ;; esac
 here=$(cd "$(dirname "$0")" && pwd)
 fixtures="$here/../fixtures"
@@ -796,6 +797,20 @@ case_bad_several_problems() {
   expect_diagnostic several-problems.yaml 34:11 "invalid date '2030-04-31'" "April 2030 has 30 days"
   expect_err_has "gainsay: error: 3 errors in the story files"
 }
+# The census of bad inputs: one case for each line "FIXTURE<tab>LINE:COLUMN<tab>
+# MESSAGE" of ../fixtures/bad/cases.txt (registered as cli.bad_input.FIXTURE):
+# the fixture is refused as expect_rejected says, and the exact diagnostic
+# "FIXTURE:LINE:COLUMN: error: MESSAGE" is a line of stderr.
+case_bad_listed() {
+  local fixture=$case_arg location message
+  IFS=$'\t' read -r _ location message < <(awk -F '\t' -v f="$fixture" '$1 == f { print; exit }' "$bad/cases.txt")
+  [ -n "$message" ] || fail "no line for '$fixture' in $bad/cases.txt"
+  expect_rejected "$bad/$fixture" "$location" "$message"
+  local want="$fixture:$location: error: $message"
+  grep -qxF -- "$want" "$io/import-stderr" ||
+    fail "expected the exact diagnostic '$want', got: $(head -n 3 "$io/import-stderr")"
+}
+
 # Paths that are not story files: a missing file and a directory.
 case_bad_not_a_file() {
   import_story
