@@ -15,7 +15,7 @@ Command add_import(CLI::App& app, const GlobalOptions& global) {
   CLI::App* command = app.add_subcommand(
       "import", "validate story files and replace their stories in the database, all or nothing");
   command->add_option("files", options->files, "story files (YAML, format 1)")->required();
-  command->add_flag("-q,--quiet", options->quiet, "print nothing on success");
+  command->add_flag("-q,--quiet", options->quiet, "print nothing on success, and no progress bar");
   return {command, [options, &global] {
             const std::unique_ptr<Progress> progress = progress_bar(options->quiet);
             const auto imported = import_story_files(options->files, global.db_path, progress.get());
