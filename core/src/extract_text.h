@@ -12,6 +12,8 @@
 #include <string_view>
 #include <vector>
 
+#include "gainsay/text.h"
+
 namespace gainsay::extraction {
 
 inline bool is_open_quote(char32_t c) { return c == U'\u201c' || c == U'\u00ab' || c == U'\u201e'; }
@@ -66,15 +68,9 @@ class Text {
         ++pos;
         continue;
       }
-      utf8proc_int32_t c = 0;
-      auto n = utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(utf8.data() + pos),
-                                static_cast<utf8proc_ssize_t>(utf8.size() - pos), &c);
-      if (n <= 0) {
-        c = 0xfffd;
-        n = 1;
-      }
-      cp_[n_cp++] = static_cast<char32_t>(c);
-      pos += static_cast<std::size_t>(n);
+      const CodePoint c = code_point_at(utf8, pos);
+      cp_[n_cp++] = c.value;
+      pos += c.length;
     }
     cp_.resize(n_cp);
     byte_[n_cp] = static_cast<std::uint32_t>(utf8.size());

@@ -9,6 +9,8 @@
 #include <memory>
 #include <sstream>
 
+#include "gainsay/text.h"
+
 namespace gainsay {
 namespace {
 
@@ -51,14 +53,7 @@ void fold_into(std::string_view text, Emit emit) {
   bool any = false;
   std::size_t space_at = 0;
   for (std::size_t pos = 0; pos < text.size();) {
-    utf8proc_int32_t cp = 0;
-    auto n = utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(text.data() + pos),
-                              static_cast<utf8proc_ssize_t>(text.size() - pos), &cp);
-    if (n <= 0) {
-      cp = 0xfffd;
-      n = 1;
-    }
-    const auto c = static_cast<char32_t>(cp);
+    const auto [c, n] = code_point_at(text, pos);
     if (is_space(c)) {
       if (!pending_space) space_at = pos;
       pending_space = any;
@@ -68,7 +63,7 @@ void fold_into(std::string_view text, Emit emit) {
       emit(f, pos);
       any = true;
     }
-    pos += static_cast<std::size_t>(n);
+    pos += n;
   }
 }
 
@@ -150,10 +145,7 @@ TextSpan QuoteFinder::span(std::size_t begin, std::size_t end) const {
   // The passage ends after the last matched code point, whole.
   std::size_t to = end == 0 ? from : origin_[end - 1];
   if (end > 0) {
-    utf8proc_int32_t cp = 0;
-    const auto n = utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(text_.data() + to),
-                                    static_cast<utf8proc_ssize_t>(text_.size() - to), &cp);
-    to += n > 0 ? static_cast<std::size_t>(n) : 1;
+    to += code_point_at(text_, to).length;
   }
   TextSpan out;
   locate(text_, from, out);

@@ -37,6 +37,13 @@ std::string paint(std::string_view text, Colour colour, const TextStyle& style) 
   return "\x1b[" + std::string(code) + "m" + std::string(text) + "\x1b[0m";
 }
 
+CodePoint code_point_at(std::string_view text, std::size_t pos) {
+  utf8proc_int32_t cp = 0;
+  const utf8proc_ssize_t n = decode(text, pos, &cp);
+  if (n <= 0) return {U'\ufffd', 1};
+  return {static_cast<char32_t>(cp), static_cast<std::size_t>(n)};
+}
+
 std::size_t display_width(std::string_view text) {
   std::size_t width = 0;
   for (std::size_t pos = 0; pos < text.size();) {

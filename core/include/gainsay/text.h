@@ -20,6 +20,14 @@ enum class Colour { kNone, kBold, kDim, kRed, kGreen, kYellow, kCyan };
 // `text` wrapped in the escape sequence for `colour` when `style.colour`.
 std::string paint(std::string_view text, Colour colour, const TextStyle& style);
 
+// The code point at byte `pos` of UTF-8 `text`, and its length in bytes;
+// a byte that does not start a valid sequence reads as U+FFFD, one byte long.
+struct CodePoint {
+  char32_t value;
+  std::size_t length;
+};
+CodePoint code_point_at(std::string_view text, std::size_t pos);
+
 // Columns that `text` takes on a terminal (wide characters count two).
 std::size_t display_width(std::string_view text);
 
