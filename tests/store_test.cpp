@@ -186,6 +186,35 @@ TEST_CASE("issue 7: replacing a large story is linear, not quadratic") {
   CHECK(store.load()[0] == story);
 }
 
+TEST_CASE("issue 6: a large story, read half by a second connection, comes back exactly") {
+  // From 50,000 statements the second half is read on another thread; the
+  // links cross between the halves both ways.
+  Story story = story_with(kRest);
+  const std::size_t n = 60001;
+  const std::size_t first = story.statements.size();
+  for (std::size_t i = 0; i < n; ++i) {
+    Statement s;
+    s.id.value = "s" + std::to_string(i);
+    s.by.value = i % 3 ? "ansel" : "free-officials";
+    s.claim.value = i % 2 ? "shelled" : "decay";
+    s.stance = i % 2 ? Stance::kAsserts : Stance::kDenies;
+    if (i % 4) s.date = Date::from_ymd(2031, 1 + static_cast<int>(i % 12), 1 + static_cast<int>(i % 28));
+    if (i % 5) s.source = SourceId{"bugle-0612"};
+    if (i % 7 == 0) s.via = ActorId{"state-tv"};
+    s.quote = "words number " + std::to_string(i);
+    if (i % 2) s.responds_to = StatementId{"s" + std::to_string((i + n / 2) % n)};
+    if (i % 3 == 0) s.repeats = StatementId{"s" + std::to_string((i + 1) % n)};
+    story.statements.push_back(std::move(s));
+  }
+  REQUIRE(story.statements.size() == first + n);
+  TempDir dir;
+  Store::open(dir.file("g.db"), Store::Mode::kReadWrite).import_stories({story});
+  const auto loaded = Store::open(dir.file("g.db"), Store::Mode::kReadOnly).load();
+  REQUIRE(loaded.size() == 1);
+  CHECK(loaded[0].statements.size() == story.statements.size());
+  CHECK(loaded[0] == story);
+}
+
 TEST_CASE("Store: a version-2 database written by gainsay 2 is upgraded in place, every record kept") {
   TempDir dir;
   const std::string path = dir.file("old.db");

@@ -8,6 +8,8 @@
 #include <filesystem>
 #include <algorithm>
 #include <cstdint>
+#include <limits>
+#include <thread>
 #include <string_view>
 #include <unordered_map>
 
@@ -34,6 +36,40 @@ void bind_date(SQLite::Statement& query, int index, const std::optional<Date>& d
 std::string_view text_of(const SQLite::Column& column) {
   return {column.getText(), static_cast<std::size_t>(column.getBytes())};
 }
+
+// A query read straight through SQLite's C interface, for the one that
+// returns a row per statement: a SQLiteCpp Column per value (a shared
+// pointer each) cost more than the values themselves.
+class RawQuery {
+ public:
+  RawQuery(const SQLite::Database& db, const char* sql) {
+    if (sqlite3_prepare_v2(db.getHandle(), sql, -1, &statement_, nullptr) != SQLITE_OK) {
+      throw SQLite::Exception(db.getHandle(), sqlite3_errcode(db.getHandle()));
+    }
+  }
+  ~RawQuery() { sqlite3_finalize(statement_); }
+  RawQuery(const RawQuery&) = delete;
+  RawQuery& operator=(const RawQuery&) = delete;
+
+  void bind(int parameter, std::int64_t value) { sqlite3_bind_int64(statement_, parameter, value); }
+  // The next row; false after the last. Throws on an error.
+  bool step() {
+    const int status = sqlite3_step(statement_);
+    if (status == SQLITE_ROW) return true;
+    if (status == SQLITE_DONE) return false;
+    throw SQLite::Exception(sqlite3_db_handle(statement_), status);
+  }
+  bool null(int column) const { return sqlite3_column_type(statement_, column) == SQLITE_NULL; }
+  std::int64_t integer(int column) const { return sqlite3_column_int64(statement_, column); }
+  std::string_view text(int column) const {
+    const auto* text = reinterpret_cast<const char*>(sqlite3_column_text(statement_, column));
+    if (!text) return {};
+    return {text, static_cast<std::size_t>(sqlite3_column_bytes(statement_, column))};
+  }
+
+ private:
+  sqlite3_stmt* statement_ = nullptr;
+};
 
 std::optional<Date> optional_date(const SQLite::Column& column) {
   if (column.isNull()) return std::nullopt;
@@ -294,7 +330,70 @@ std::optional<IdT> optional_ref(const SQLite::Column& column, const KeysByRow& r
   return records[rows.at(column.getInt64(), what)].id;
 }
 
-Story load_story(const SQLite::Database& db, SQLite::Statement& head) {
+// A statement's responds_to and repeats, as rowids; 0 for none. They are
+// resolved once every statement is read, since they may point forward.
+using StatementLinks = std::pair<std::int64_t, std::int64_t>;
+
+// What a statement row refers to: the story's records and their rowids.
+struct Lookups {
+  const Story& story;
+  const KeysByRow& actors;
+  const KeysByRow& sources;
+  const KeysByRow& claims;
+};
+
+struct RowRange {
+  std::int64_t from, to;  // rowids, to excluded
+};
+constexpr std::int64_t kFirstRow = 0;
+constexpr std::int64_t kPastLastRow = std::numeric_limits<std::int64_t>::max();
+// Below this many statements one connection reads them all: a second one
+// costs more to open than it saves.
+constexpr std::size_t kSplitLoadFrom = 50000;
+
+std::int64_t imports_counted(const SQLite::Database& db) {
+  SQLite::Statement query(db, "SELECT value FROM state WHERE name = 'imports'");
+  query.executeStep();
+  return query.getColumn(0).getInt64();
+}
+
+// Reads the story's statements in `range` into out[0..] (their links into
+// links[0..]), in rowid order, and returns their rowids. Throws if there
+// are more than `room`.
+std::vector<std::int64_t> read_statements(const SQLite::Database& db, std::int64_t sid, RowRange range,
+                                          const Lookups& lookups, Statement* out, StatementLinks* links,
+                                          std::size_t room) {
+  const Story& story = lookups.story;
+  RawQuery row(db,
+               "SELECT id, key, by_actor, claim, stance, date, source, attribution, quote, note, "
+               "responds_to, repeats, via FROM statements WHERE story = ? AND id >= ? AND id < ? ORDER BY id");
+  row.bind(1, sid);
+  row.bind(2, range.from);
+  row.bind(3, range.to);
+  std::vector<std::int64_t> rows;
+  rows.reserve(room);
+  while (row.step()) {
+    if (rows.size() == room) {
+      throw Error(ErrorCode::kStorage, "the statements of story '" + story.id.value + "' changed while being read");
+    }
+    Statement& s = out[rows.size()];
+    links[rows.size()] = {row.integer(10), row.integer(11)};
+    rows.push_back(row.integer(0));
+    s.id.value = row.text(1);
+    s.by = story.actors[lookups.actors.at(row.integer(2), "actor")].id;
+    s.claim = story.claims[lookups.claims.at(row.integer(3), "claim")].id;
+    s.stance = parse_or_throw(parse_stance(row.text(4)), row.text(4), "stance");
+    if (!row.null(5)) s.date = Date::parse(row.text(5));
+    if (!row.null(6)) s.source = story.sources[lookups.sources.at(row.integer(6), "source")].id;
+    s.attribution = parse_or_throw(parse_attribution(row.text(7)), row.text(7), "attribution");
+    s.quote = row.text(8);
+    s.note = row.text(9);
+    if (!row.null(12)) s.via = story.actors[lookups.actors.at(row.integer(12), "actor")].id;
+  }
+  return rows;
+}
+
+Story load_story(const SQLite::Database& db, SQLite::Statement& head, const std::string& file) {
   Story story;
   const std::int64_t sid = head.getColumn(0).getInt64();
   story.id = StoryId{head.getColumn(1).getString()};
@@ -391,38 +490,61 @@ Story load_story(const SQLite::Database& db, SQLite::Statement& head) {
         story.claims[claim_rows.at(contradicts.getColumn(1).getInt64(), "claim")].id);
   }
 
-  KeysByRow statement_rows;
-  std::vector<std::pair<std::int64_t, std::int64_t>> statement_links;  // responds_to, repeats; 0 for none
+  std::size_t count = 0;
   {
-    SQLite::Statement count(db, "SELECT count(*) FROM statements WHERE story = ?");
-    count.bind(1, sid);
-    count.executeStep();
-    const auto n = static_cast<std::size_t>(count.getColumn(0).getInt64());
-    story.statements.reserve(n);
-    statement_links.reserve(n);
+    SQLite::Statement query(db, "SELECT count(*) FROM statements WHERE story = ?");
+    query.bind(1, sid);
+    query.executeStep();
+    count = static_cast<std::size_t>(query.getColumn(0).getInt64());
   }
-  SQLite::Statement statement(db,
-                              "SELECT id, key, by_actor, claim, stance, date, source, attribution, quote, note, "
-                              "responds_to, repeats, via FROM statements WHERE story = ? ORDER BY id");
-  statement.bind(1, sid);
-  while (statement.executeStep()) {
-    statement_rows.add(statement.getColumn(0).getInt64(), story.statements.size());
-    Statement& s = story.statements.emplace_back();
-    s.id = StatementId{statement.getColumn(1).getString()};
-    s.by = story.actors[actor_rows.at(statement.getColumn(2).getInt64(), "actor")].id;
-    s.claim = story.claims[claim_rows.at(statement.getColumn(3).getInt64(), "claim")].id;
-    s.stance = parse_or_throw(parse_stance(text_of(statement.getColumn(4))), text_of(statement.getColumn(4)), "stance");
-    s.date = optional_date(statement.getColumn(5));
-    s.source = optional_ref<SourceId>(statement.getColumn(6), source_rows, story.sources, "source");
-    s.attribution = parse_or_throw(parse_attribution(text_of(statement.getColumn(7))), text_of(statement.getColumn(7)),
-                                   "attribution");
-    s.quote = statement.getColumn(8).getString();
-    s.note = statement.getColumn(9).getString();
-    statement_links.emplace_back(statement.getColumn(10).getInt64(), statement.getColumn(11).getInt64());
-    s.via = optional_ref<ActorId>(statement.getColumn(12), actor_rows, story.actors, "actor");
+  story.statements.resize(count);
+  std::vector<StatementLinks> links(count);
+  const Lookups lookups{story, actor_rows, source_rows, claim_rows};
+  auto read = [&](const SQLite::Database& from_db, std::int64_t from, std::int64_t to, std::size_t at,
+                  std::size_t room) {
+    return read_statements(from_db, sid, {from, to}, lookups, story.statements.data() + at, links.data() + at, room);
+  };
+  std::vector<std::int64_t> rows;
+  if (count < kSplitLoadFrom || file.empty()) {
+    rows = read(db, kFirstRow, kPastLastRow, 0, count);
+  } else {
+    // The second half is read by another connection, on the other core,
+    // while this one reads the first. Should that fail, or see the rows of
+    // an import that committed in between, the half is read again here: the
+    // result never depends on it.
+    const std::size_t half = count / 2;
+    SQLite::Statement at_half(db, "SELECT id FROM statements WHERE story = ? ORDER BY id LIMIT 1 OFFSET ?");
+    at_half.bind(1, sid);
+    at_half.bind(2, static_cast<std::int64_t>(half));
+    at_half.executeStep();
+    const std::int64_t split = at_half.getColumn(0).getInt64();
+    const std::int64_t imports = imports_counted(db);
+    std::vector<std::int64_t> later;
+    bool later_read = false;
+    {
+      std::jthread helper([&] {
+        try {
+          SQLite::Database other(file, SQLite::OPEN_READONLY | SQLite::OPEN_NOMUTEX);
+          other.exec("BEGIN");
+          if (imports_counted(other) != imports) return;
+          later = read(other, split, kPastLastRow, half, count - half);
+          later_read = later.size() == count - half;
+        } catch (...) {
+          // Read again below, where an error is reported as any other.
+        }
+      });
+      rows = read(db, kFirstRow, split, 0, half);
+    }
+    if (!later_read) later = read(db, split, kPastLastRow, half, count - half);
+    rows.insert(rows.end(), later.begin(), later.end());
   }
-  for (std::size_t i = 0; i < story.statements.size(); ++i) {
-    const auto [responds_to, repeats] = statement_links[i];
+  if (rows.size() != count) {
+    throw Error(ErrorCode::kStorage, "the statements of story '" + story.id.value + "' changed while being read");
+  }
+  KeysByRow statement_rows;
+  for (std::size_t i = 0; i < count; ++i) statement_rows.add(rows[i], i);
+  for (std::size_t i = 0; i < count; ++i) {
+    const auto [responds_to, repeats] = links[i];
     if (responds_to) story.statements[i].responds_to = story.statements[statement_rows.at(responds_to, "statement")].id;
     if (repeats) story.statements[i].repeats = story.statements[statement_rows.at(repeats, "statement")].id;
   }
@@ -447,10 +569,14 @@ Store Store::open(const std::string& path, Mode mode) {
     // that the journal of an import killed half-way is rolled back; SQLite
     // writes nothing otherwise. A file it may not write is opened read-only.
     const bool may_write = writable || access(path.c_str(), W_OK) == 0;
-    auto impl = std::make_unique<Impl>(path, writable   ? SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE
-                                             : may_write ? SQLite::OPEN_READWRITE
-                                                         : SQLite::OPEN_READONLY);
+    // A connection is used by one thread at a time, so SQLite need not lock
+    // its own mutex around every call (a tenth of loading a large story).
+    const int access_flags = writable    ? SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE
+                             : may_write ? SQLite::OPEN_READWRITE
+                                         : SQLite::OPEN_READONLY;
+    auto impl = std::make_unique<Impl>(path, access_flags | SQLite::OPEN_NOMUTEX);
     impl->writable = may_write;
+    impl->file = path;
     // Enforcement stays off (see schema.cpp): an import writes references
     // to rows it writes later, having checked every one itself.
     impl->db.exec("PRAGMA foreign_keys = OFF");
@@ -465,7 +591,7 @@ Store Store::open(const std::string& path, Mode mode) {
 
 Store Store::open_in_memory() {
   try {
-    auto impl = std::make_unique<Impl>(":memory:", SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+    auto impl = std::make_unique<Impl>(":memory:", SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE | SQLite::OPEN_NOMUTEX);
     impl->writable = true;
     impl->db.exec("PRAGMA foreign_keys = OFF");
     impl->path = "the story files given";
@@ -551,7 +677,7 @@ std::vector<Story> Store::load(const std::vector<StoryId>& only) const {
     while (head.executeStep()) {
       const StoryId id{head.getColumn(1).getString()};
       if (!only.empty() && std::find(only.begin(), only.end(), id) == only.end()) continue;
-      out.push_back(load_story(impl_->db, head));
+      out.push_back(load_story(impl_->db, head, impl_->file));
     }
   } catch (const SQLite::Exception& e) {
     throw Error(ErrorCode::kStorage, impl_->path + ": cannot read stories: " + e.what());
