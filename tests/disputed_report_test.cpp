@@ -4,6 +4,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <sstream>
 
 #include "test_stories.h"
@@ -140,4 +141,36 @@ TEST_CASE("DisputedReport: an empty report says so") {
   CHECK(contains(r.text, "Disputed claims: 0"));
   CHECK(contains(r.text, "No claim has both an actor for it and an actor of another side against it."));
   CHECK(nlohmann::json::parse(r.json)["claims"].empty());
+}
+
+TEST_CASE("issue 6: a report large enough to be rendered in parts on several threads is one valid document") {
+  // 3,000 disputed claims of 4 statements: parts of 4,096 statements, so
+  // three parts, spliced in order.
+  std::string rest = "claims:\n";
+  for (int i = 0; i < 3000; ++i) rest += "  - {id: c" + std::to_string(i) + ", text: \"Claim \\\"" + std::to_string(i) + "\\\"\"}\n";
+  rest += "statements:\n";
+  for (int i = 0; i < 3000; ++i) {
+    const std::string c = std::to_string(i);
+    const std::string day = std::to_string(1 + i % 28);
+    rest += "  - {id: a" + c + ", by: ansel, claim: c" + c + ", stance: asserts, date: 2031-01-" +
+            (day.size() == 1 ? "0" : "") + day + "}\n";
+    rest += "  - {id: d" + c + ", by: free-officials, claim: c" + c + ", stance: denies, quote: \"no " + c + "\"}\n";
+    rest += "  - {id: e" + c + ", by: marsh, claim: c" + c + ", stance: deflects}\n";
+    rest += "  - {id: f" + c + ", by: ansel, claim: c" + c + ", stance: corroborates, responds_to: d" + c + "}\n";
+  }
+  const Rendered r = render(rest);
+  const auto parsed = nlohmann::ordered_json::parse(r.json);
+  // The layout of one writer: what nlohmann prints for the parsed document.
+  CHECK(r.json == parsed.dump(2) + "\n");
+  const auto& claims = parsed.at("claims");
+  REQUIRE(claims.size() == 3000);
+  // In the report's order: by first date, then by id.
+  std::vector<std::pair<int, std::string>> order;
+  for (int i = 0; i < 3000; ++i) order.emplace_back(i % 28, "c" + std::to_string(i));
+  std::sort(order.begin(), order.end());
+  for (std::size_t i = 0; i < order.size(); ++i) CHECK(claims[i].at("id") == order[i].second);
+  for (const auto& claim : claims) {
+    CHECK(claim.at("for").size() == 2);
+    CHECK(claim.at("against").at("denies").size() == 1);
+  }
 }

@@ -89,3 +89,40 @@ TEST_CASE("JsonWriter: invalid UTF-8 becomes U+FFFD, never raw bytes") {
   append_json_escaped(escaped, "\xed\xa0\x80");  // a UTF-16 surrogate, not allowed in UTF-8
   CHECK(escaped.find('\xed') == std::string::npos);
 }
+
+TEST_CASE("JsonWriter: parts rendered apart and spliced in give the same bytes as one writer") {
+  auto write_item = [](JsonWriter& json, int i) {
+    json.begin_object();
+    json.key("n").number(i);
+    json.key("list").begin_array();
+    json.string("x\"" + std::to_string(i));
+    json.end_array();
+    json.end_object();
+  };
+  std::ostringstream whole;
+  {
+    JsonWriter json(whole);
+    json.begin_object();
+    json.key("items").begin_array();
+    for (int i = 0; i < 7; ++i) write_item(json, i);
+    json.end_array();
+    json.end_object();
+  }
+  std::ostringstream spliced;
+  {
+    JsonWriter json(spliced);
+    json.begin_object();
+    json.key("items").begin_array();
+    const int starts[] = {0, 1, 4, 7};
+    for (int part = 0; part < 3; ++part) {
+      std::vector<std::string> pieces;
+      JsonWriter writer(json.depth(), part == 0, [&](std::string&& piece) { pieces.push_back(std::move(piece)); });
+      for (int i = starts[part]; i < starts[part + 1]; ++i) write_item(writer, i);
+      writer.flush();
+      for (const auto& piece : pieces) json.append_part(piece);
+    }
+    json.end_array();
+    json.end_object();
+  }
+  CHECK(spliced.str() == whole.str());
+}

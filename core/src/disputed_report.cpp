@@ -34,6 +34,49 @@ std::string heading_line(const ReportHeading& heading) {
   return out;
 }
 
+void write_claim_json(JsonWriter& json, const ClaimAssessment& a) {
+  json.begin_object();
+  json.key("story").string(a.claim.story->id.value);
+  json.key("id").string(a.claim.claim->id.value);
+  json.key("text").string(a.claim.claim->text);
+  json.key("status").string(to_string(a.status));
+  write_actors(json.key("about"), a.accused);
+  write_actors(json.key("sides_for"), a.sides_for);
+  write_actors(json.key("sides_against"), a.sides_against);
+  write_date(json.key("first_date"), a.first_date);
+  write_statements(json.key("for"), a.for_claim);
+  json.key("against").begin_object();
+  for (Stance stance : kAgainstOrder) write_statements(json.key(to_string(stance)), with_stance(a.against, stance));
+  json.end_object();
+  json.key("evasive").begin_object();
+  for (Stance stance : kEvasiveOrder) write_statements(json.key(to_string(stance)), with_stance(a.evasive, stance));
+  json.end_object();
+  write_statements(json.key("withdrawn"), a.withdrawn);
+  json.key("shifts").begin_array();
+  for (const auto& shift : a.shifts) write_shift(json, shift);
+  json.end_array();
+  json.end_object();
+}
+
+// Where each part of the claims starts, and past the last: parts of about
+// the same number of statements, enough to be worth a thread's while.
+std::vector<std::size_t> part_starts(const std::vector<ClaimAssessment>& claims) {
+  constexpr std::size_t kStatementsPerPart = 4096;
+  std::vector<std::size_t> starts = {0};
+  std::size_t statements = 0;
+  for (std::size_t i = 0; i < claims.size(); ++i) {
+    const ClaimAssessment& a = claims[i];
+    statements += 1 + a.for_claim.size() + a.against.size() + a.evasive.size() + a.withdrawn.size();
+    if (statements >= kStatementsPerPart) {
+      starts.push_back(i + 1);
+      statements = 0;
+    }
+  }
+  if (starts.back() != claims.size()) starts.push_back(claims.size());
+  if (starts.size() == 1) starts.push_back(0);  // one empty part
+  return starts;
+}
+
 }  // namespace
 
 void write_disputed_text(std::ostream& out, const std::vector<ClaimAssessment>& claims, const ReportHeading& heading,
@@ -134,29 +177,16 @@ void write_disputed_json(std::ostream& out, const std::vector<ClaimAssessment>& 
   write_date(json.key("as_of"), heading.filter.as_of);
   json.end_object();
   json.key("claims").begin_array();
-  for (const ClaimAssessment& a : claims) {
-    json.begin_object();
-    json.key("story").string(a.claim.story->id.value);
-    json.key("id").string(a.claim.claim->id.value);
-    json.key("text").string(a.claim.claim->text);
-    json.key("status").string(to_string(a.status));
-    write_actors(json.key("about"), a.accused);
-    write_actors(json.key("sides_for"), a.sides_for);
-    write_actors(json.key("sides_against"), a.sides_against);
-    write_date(json.key("first_date"), a.first_date);
-    write_statements(json.key("for"), a.for_claim);
-    json.key("against").begin_object();
-    for (Stance stance : kAgainstOrder) write_statements(json.key(to_string(stance)), with_stance(a.against, stance));
-    json.end_object();
-    json.key("evasive").begin_object();
-    for (Stance stance : kEvasiveOrder) write_statements(json.key(to_string(stance)), with_stance(a.evasive, stance));
-    json.end_object();
-    write_statements(json.key("withdrawn"), a.withdrawn);
-    json.key("shifts").begin_array();
-    for (const auto& shift : a.shifts) write_shift(json, shift);
-    json.end_array();
-    json.end_object();
-  }
+  // The claims are rendered in parts, on every core, and written in order.
+  const std::vector<std::size_t> parts = part_starts(claims);
+  write_in_order(
+      parts.size() - 1,
+      [&](std::size_t part, PieceSink sink) {
+        JsonWriter writer(json.depth(), part == 0, std::move(sink));
+        for (std::size_t i = parts[part]; i < parts[part + 1]; ++i) write_claim_json(writer, claims[i]);
+        writer.flush();
+      },
+      [&](const std::string& piece) { json.append_part(piece); });
   json.end_array();
   json.end_object();
   json.flush();

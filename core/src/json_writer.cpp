@@ -7,6 +7,7 @@ namespace gainsay {
 namespace {
 
 constexpr std::size_t kFlushAt = 1 << 16;
+constexpr std::size_t kPieceAt = 1 << 20;
 
 // How the UTF-8 sequence at the start of `text` reads: its length when it is
 // whole and valid (`valid`), else how many of its bytes were fine before
@@ -95,13 +96,38 @@ void append_json_escaped(std::string& out, std::string_view text) {
   out.append(text.data() + run, text.size() - run);
 }
 
-JsonWriter::JsonWriter(std::ostream& out) : out_(out) { buffer_.reserve(kFlushAt * 2); }
+JsonWriter::JsonWriter(std::ostream& out) : out_(&out), flush_at_(kFlushAt) { buffer_.reserve(kFlushAt * 2); }
 
-JsonWriter::~JsonWriter() { flush(); }
+JsonWriter::JsonWriter(int depth, bool first, PieceSink sink)
+    : sink_(std::move(sink)), flush_at_(kPieceAt), levels_(static_cast<std::size_t>(depth), Level{false}) {
+  if (!levels_.empty()) levels_.back().empty = first;
+  buffer_.reserve(kPieceAt * 2);
+}
+
+// A part is not flushed here: its sink may throw, which a destructor may not.
+JsonWriter::~JsonWriter() {
+  if (out_) flush();
+}
 
 void JsonWriter::flush() {
-  out_.write(buffer_.data(), static_cast<std::streamsize>(buffer_.size()));
-  buffer_.clear();
+  if (buffer_.empty()) return;
+  if (out_) {
+    out_->write(buffer_.data(), static_cast<std::streamsize>(buffer_.size()));
+    buffer_.clear();
+  } else {
+    std::string piece = std::move(buffer_);
+    buffer_ = std::string();
+    buffer_.reserve(kPieceAt * 2);
+    sink_(std::move(piece));
+  }
+}
+
+void JsonWriter::append_part(std::string_view piece) {
+  if (piece.empty()) return;
+  if (!levels_.empty()) levels_.back().empty = false;
+  // A piece is large already: it goes straight out, not through the buffer.
+  flush();
+  if (out_) out_->write(piece.data(), static_cast<std::streamsize>(piece.size()));
 }
 
 void JsonWriter::newline(int depth) {
@@ -141,7 +167,7 @@ void JsonWriter::close(char bracket) {
   levels_.pop_back();
   if (!empty) newline(static_cast<int>(levels_.size()));
   buffer_ += bracket;
-  if (buffer_.size() >= kFlushAt) flush();
+  if (buffer_.size() >= flush_at_) flush();
 }
 
 void JsonWriter::begin_object() { open('{'); }

@@ -10,12 +10,20 @@
 #include <string_view>
 #include <vector>
 
+#include "in_order.h"
+
 namespace gainsay {
 
 class JsonWriter {
  public:
   explicit JsonWriter(std::ostream& out);
-  ~JsonWriter();  // flushes
+  // A part of a document, rendered apart so that parts may be rendered in
+  // parallel: values inside `depth` open arrays or objects, the innermost
+  // of which holds no values yet when `first`. Its text goes to `sink` in
+  // pieces of about a megabyte; the last when flush() is called, which a
+  // part must do.
+  JsonWriter(int depth, bool first, PieceSink sink);
+  ~JsonWriter();  // flushes a whole document
   JsonWriter(const JsonWriter&) = delete;
   JsonWriter& operator=(const JsonWriter&) = delete;
 
@@ -36,13 +44,20 @@ class JsonWriter {
   // Sends what is buffered to the stream.
   void flush();
 
+  // How many arrays and objects are open.
+  int depth() const { return static_cast<int>(levels_.size()); }
+  // A piece of a part's text, written by a part writer at this depth.
+  void append_part(std::string_view piece);
+
  private:
   void before_value();
   void newline(int depth);
   void open(char bracket);
   void close(char bracket);
 
-  std::ostream& out_;
+  std::ostream* out_ = nullptr;  // for a whole document
+  PieceSink sink_;               // for a part
+  std::size_t flush_at_;
   std::string buffer_;
   struct Level {
     bool empty = true;
