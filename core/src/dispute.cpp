@@ -7,6 +7,7 @@
 #include <unordered_map>
 
 #include "gainsay/error.h"
+#include "parallel_for.h"
 
 namespace gainsay {
 namespace {
@@ -126,39 +127,46 @@ std::optional<ClaimStatus> parse_claim_status(std::string_view word) {
   return std::nullopt;
 }
 
-std::vector<ClaimAssessment> assess_claims(const Selection& selection) {
-  const ClaimGraph& graph = selection.graph();
-  std::vector<ClaimAssessment> out;
-  for (const ClaimView& claim : selection.claims()) {
-    ClaimAssessment a;
-    a.claim = claim;
-    a.accused = graph.accused_sides(claim);
-    const std::vector<StatementView> statements = selection.statements_on(claim);
+namespace {
 
-    std::vector<StatementView> current;
-    const std::vector<bool> withdrawn = superseded(statements);
-    for (std::size_t i = 0; i < statements.size(); ++i) {
-      const StatementView& s = statements[i];
-      switch (stance_class(s.statement->stance)) {
-        case StanceClass::kFor: a.for_claim.push_back(s); break;
-        case StanceClass::kAgainst:
-        case StanceClass::kPartial: a.against.push_back(s); break;
-        case StanceClass::kEvasive: a.evasive.push_back(s); break;
-        case StanceClass::kWithdrawn: a.withdrawn.push_back(s); break;
-      }
-      if (s.statement->date && (!a.first_date || *s.statement->date < *a.first_date)) a.first_date = s.statement->date;
-      if (withdrawn[i]) continue;
-      current.push_back(s);
-      if (is_for(s.statement->stance)) add_unique(a.sides_for, s.side);
-      if (is_against(s.statement->stance)) add_unique(a.sides_against, s.side);
+ClaimAssessment assess(const Selection& selection, const ClaimView& claim) {
+  ClaimAssessment a;
+  a.claim = claim;
+  a.accused = selection.graph().accused_sides(claim);
+  const std::vector<StatementView> statements = selection.statements_on(claim);
+
+  std::vector<StatementView> current;
+  const std::vector<bool> withdrawn = superseded(statements);
+  for (std::size_t i = 0; i < statements.size(); ++i) {
+    const StatementView& s = statements[i];
+    switch (stance_class(s.statement->stance)) {
+      case StanceClass::kFor: a.for_claim.push_back(s); break;
+      case StanceClass::kAgainst:
+      case StanceClass::kPartial: a.against.push_back(s); break;
+      case StanceClass::kEvasive: a.evasive.push_back(s); break;
+      case StanceClass::kWithdrawn: a.withdrawn.push_back(s); break;
     }
-    for (const Actor* f : a.sides_for) {
-      for (const Actor* g : a.sides_against) a.disputed |= f != g;
-    }
-    a.status = status_of(a, current);
-    a.shifts = shifts_on(statements);
-    out.push_back(std::move(a));
+    if (s.statement->date && (!a.first_date || *s.statement->date < *a.first_date)) a.first_date = s.statement->date;
+    if (withdrawn[i]) continue;
+    current.push_back(s);
+    if (is_for(s.statement->stance)) add_unique(a.sides_for, s.side);
+    if (is_against(s.statement->stance)) add_unique(a.sides_against, s.side);
   }
+  for (const Actor* f : a.sides_for) {
+    for (const Actor* g : a.sides_against) a.disputed |= f != g;
+  }
+  a.status = status_of(a, current);
+  a.shifts = shifts_on(statements);
+  return a;
+}
+
+}  // namespace
+
+std::vector<ClaimAssessment> assess_claims(const Selection& selection) {
+  const std::vector<ClaimView> claims = selection.claims();
+  std::vector<ClaimAssessment> out(claims.size());
+  // Each claim is assessed on its own, so the claims are shared out among the cores.
+  parallel_for(claims.size(), [&](std::size_t i) { out[i] = assess(selection, claims[i]); });
   return out;
 }
 

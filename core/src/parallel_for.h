@@ -1,0 +1,49 @@
+// Independent work on every core: each index is handled once, by whichever
+// thread is free, so that one heavy item (a claim with a hundred thousand
+// statements) does not leave the other cores idle.
+#pragma once
+
+#include <algorithm>
+#include <atomic>
+#include <cstddef>
+#include <exception>
+#include <mutex>
+#include <thread>
+#include <vector>
+
+namespace gainsay {
+
+// Calls work(i) for every i in [0, count), on up to `threads` threads
+// (this one among them). work must be safe to run concurrently for
+// different i. The first exception stops the rest and is rethrown here.
+template <typename Work>
+void parallel_for(std::size_t count, Work work, std::size_t threads = std::thread::hardware_concurrency()) {
+  threads = std::clamp<std::size_t>(threads, 1, std::max<std::size_t>(count, 1));
+  if (threads == 1) {
+    for (std::size_t i = 0; i < count; ++i) work(i);
+    return;
+  }
+  std::atomic<std::size_t> next{0};
+  std::atomic<bool> stop{false};
+  std::exception_ptr failure;
+  std::mutex failure_mutex;
+  auto run = [&] {
+    for (std::size_t i; !stop && (i = next++) < count;) {
+      try {
+        work(i);
+      } catch (...) {
+        const std::lock_guard lock(failure_mutex);
+        if (!failure) failure = std::current_exception();
+        stop = true;
+      }
+    }
+  };
+  {
+    std::vector<std::jthread> helpers;
+    for (std::size_t t = 1; t < threads; ++t) helpers.emplace_back(run);
+    run();
+  }
+  if (failure) std::rethrow_exception(failure);
+}
+
+}  // namespace gainsay
