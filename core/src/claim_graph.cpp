@@ -6,6 +6,7 @@
 
 #include "claim_graph_impl.h"
 #include "gainsay/error.h"
+#include "parallel_for.h"
 
 namespace gainsay {
 namespace {
@@ -28,6 +29,11 @@ void ClaimGraph::Impl::build() {
     for (const Story& story : stories) {
       records += story.actors.size() + story.sources.size() + story.claims.size() + story.statements.size();
     }
+    // Vertices and edges are numbered in 32 bits.
+    if (records * 3 >= Graph::null_vertex()) {
+      throw Error(ErrorCode::kInvalidData, "the stories hold " + std::to_string(records) +
+                                               " records, more than one graph can number");
+    }
     nodes.reserve(records);
     edges.reserve(records * 3);
     relations.reserve(records * 3);
@@ -44,7 +50,7 @@ void ClaimGraph::Impl::build() {
           throw Error(ErrorCode::kInvalidData,
                       "story '" + story.id.value + "' has two " + what + "s with the id '" + records[i].id.value + "'");
         }
-        nodes.push_back(ClaimNode{node, s, i});
+        nodes.push_back(ClaimNode{node, static_cast<std::uint32_t>(s), static_cast<std::uint32_t>(i)});
       }
     };
     add(ix.actors, story.actors, NodeKind::kActor, "actor");
@@ -76,41 +82,74 @@ void ClaimGraph::Impl::build() {
         link(v, find(ix.claims, other.value, story, "claim"), Relation::kContradicts);
       }
     }
-    for (std::size_t i = 0; i < story.statements.size(); ++i) {
-      const Statement& st = story.statements[i];
-      const Vertex v = ix.statements.first + i;
-      link(v, find(ix.actors, st.by.value, story, "actor"), Relation::kBy);
-      link(v, find(ix.claims, st.claim.value, story, "claim"), Relation::kStance);
-      if (st.source) link(v, find(ix.sources, st.source->value, story, "source"), Relation::kReportedIn);
-      if (st.via) link(v, find(ix.actors, st.via->value, story, "actor"), Relation::kVia);
-      if (st.responds_to) {
-        link(v, find(ix.statements, st.responds_to->value, story, "statement"), Relation::kRespondsTo);
+    // A statement's references are resolved on every core: in a story of a
+    // million statements they are millions of look-ups by id.
+    struct Targets {
+      Vertex by, claim, source, via, responds_to, repeats;
+    };
+    const Vertex kNone = Graph::null_vertex();
+    constexpr std::size_t kBlock = 4096;
+    std::vector<Targets> targets(story.statements.size());
+    parallel_for((story.statements.size() + kBlock - 1) / kBlock, [&](std::size_t block) {
+      const std::size_t end = std::min(story.statements.size(), (block + 1) * kBlock);
+      for (std::size_t i = block * kBlock; i < end; ++i) {
+        const Statement& st = story.statements[i];
+        auto optional = [&](const Kind& kind, const auto& id, const char* what) {
+          return id ? find(kind, id->value, story, what) : kNone;
+        };
+        targets[i] = {find(ix.actors, st.by.value, story, "actor"),
+                      find(ix.claims, st.claim.value, story, "claim"),
+                      optional(ix.sources, st.source, "source"),
+                      optional(ix.actors, st.via, "actor"),
+                      optional(ix.statements, st.responds_to, "statement"),
+                      optional(ix.statements, st.repeats, "statement")};
       }
-      if (st.repeats) link(v, find(ix.statements, st.repeats->value, story, "statement"), Relation::kRepeats);
+    });
+    for (std::size_t i = 0; i < story.statements.size(); ++i) {
+      const Targets& t = targets[i];
+      const Vertex v = ix.statements.first + static_cast<Vertex>(i);
+      link(v, t.by, Relation::kBy);
+      link(v, t.claim, Relation::kStance);
+      if (t.source != kNone) link(v, t.source, Relation::kReportedIn);
+      if (t.via != kNone) link(v, t.via, Relation::kVia);
+      if (t.responds_to != kNone) link(v, t.responds_to, Relation::kRespondsTo);
+      if (t.repeats != kNone) link(v, t.repeats, Relation::kRepeats);
     }
   }
   graph = Graph(boost::edges_are_unsorted_multi_pass, edges.begin(), edges.end(), relations.begin(), nodes.size());
   for (Vertex v = 0; v < nodes.size(); ++v) graph[v] = nodes[v];
   resolve_sides();
+}
 
-  views.resize(boost::num_vertices(graph));
-  for (auto [it, end] = boost::vertices(graph); it != end; ++it) {
-    const ClaimNode& node = graph[*it];
-    if (node.kind != NodeKind::kStatement) continue;
-    StatementView& view = views[*it];
-    view.story = &stories[node.story];
-    view.statement = &stories[node.story].statements[node.index];
-    view.node = *it;
-    const Vertex by = *target(*it, Relation::kBy);
-    view.actor = &actor(by);
-    view.side = &actor(side[by]);
-    view.claim = &claim(*target(*it, Relation::kStance));
-    if (auto src = target(*it, Relation::kReportedIn)) {
-      view.source = &source(*src);
-      if (auto outlet = target(*src, Relation::kPublishedBy)) view.outlet = &actor(*outlet);
+StatementView ClaimGraph::Impl::view(Vertex v) const {
+  const ClaimNode& node = graph[v];
+  StatementView out;
+  out.story = &stories[node.story];
+  out.statement = &out.story->statements[node.index];
+  out.node = v;
+  for (auto [it, end] = boost::out_edges(v, graph); it != end; ++it) {
+    const Vertex to = boost::target(*it, graph);
+    switch (graph[*it].relation) {
+      case Relation::kBy:
+        out.actor = &actor(to);
+        out.side = &actor(side[to]);
+        break;
+      case Relation::kStance: out.claim = &claim(to); break;
+      case Relation::kReportedIn:
+        out.source = &source(to);
+        if (auto outlet = target(to, Relation::kPublishedBy)) out.outlet = &actor(*outlet);
+        break;
+      case Relation::kVia: out.via = &actor(to); break;
+      case Relation::kRespondsTo:
+      case Relation::kRepeats:
+      case Relation::kMemberOf:
+      case Relation::kAffiliatedWith:
+      case Relation::kPublishedBy:
+      case Relation::kAbout:
+      case Relation::kContradicts: break;
     }
-    if (auto via = target(*it, Relation::kVia)) view.via = &actor(*via);
   }
+  return out;
 }
 
 void ClaimGraph::Impl::resolve_sides() {

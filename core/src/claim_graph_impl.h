@@ -4,6 +4,7 @@
 
 #include <boost/graph/compressed_sparse_row_graph.hpp>
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <vector>
@@ -14,9 +15,9 @@
 
 namespace gainsay {
 
-enum class NodeKind { kActor, kSource, kClaim, kStatement };
+enum class NodeKind : std::uint8_t { kActor, kSource, kClaim, kStatement };
 
-enum class Relation {
+enum class Relation : std::uint8_t {
   kBy,              // statement -> actor who made it
   kStance,          // statement -> claim it takes a stance on
   kRespondsTo,      // statement -> statement it answers
@@ -32,8 +33,8 @@ enum class Relation {
 
 struct ClaimNode {
   NodeKind kind = NodeKind::kActor;
-  std::size_t story = 0;  // index into the graph's stories
-  std::size_t index = 0;  // index into that story's actors, sources, claims or statements
+  std::uint32_t story = 0;  // index into the graph's stories
+  std::uint32_t index = 0;  // index into that story's actors, sources, claims or statements
 };
 
 struct RelationEdge {
@@ -43,9 +44,12 @@ struct RelationEdge {
 // The graph never changes once built, so it is Boost's compressed sparse
 // row graph: built in one pass from the list of edges, with in-edges too.
 // For a story of a million statements it takes a fraction of the time and
-// memory of an adjacency_list. A vertex's in-edges come in the order of
-// their sources, so a claim's statements stay in file order.
-using Graph = boost::compressed_sparse_row_graph<boost::bidirectionalS, ClaimNode, RelationEdge>;
+// memory of an adjacency_list; 32-bit vertex and edge numbers halve its
+// memory again (four billion records are beyond what gainsay loads). A
+// vertex's in-edges come in the order of their sources, so a claim's
+// statements stay in file order.
+using Graph = boost::compressed_sparse_row_graph<boost::bidirectionalS, ClaimNode, RelationEdge, boost::no_property,
+                                                 std::uint32_t, std::uint32_t>;
 using Vertex = Graph::vertex_descriptor;
 
 
@@ -67,8 +71,7 @@ struct ClaimGraph::Impl {
     Kind actors, sources, claims, statements;
   };
   std::vector<Index> index;
-  std::vector<Vertex> side;            // per vertex: the side's vertex (actors only)
-  std::vector<StatementView> views;    // per vertex: resolved view (statements only)
+  std::vector<Vertex> side;  // per vertex: the side's vertex (actors only)
 
   Vertex find(const Kind& kind, const std::string& id, const Story& story, const char* what) const {
     if (const auto v = kind.find(id)) return *v;
@@ -87,10 +90,15 @@ struct ClaimGraph::Impl {
     return std::nullopt;
   }
 
+  // A statement vertex with everything it names resolved, from its
+  // out-edges. Made when asked rather than kept: a million kept views
+  // would take 72 MB.
+  StatementView view(Vertex v) const;
+
   std::vector<StatementView> sources_of_in_edges(Vertex to, Relation relation) const {
     std::vector<StatementView> out;
     for (auto [it, end] = boost::in_edges(to, graph); it != end; ++it) {
-      if (graph[*it].relation == relation) out.push_back(views[boost::source(*it, graph)]);
+      if (graph[*it].relation == relation) out.push_back(view(boost::source(*it, graph)));
     }
     return out;
   }

@@ -189,7 +189,7 @@ std::string Drawing::label(Vertex v) const {
 const Actor* Drawing::side(Vertex v) const {
   const ClaimNode& node = impl_.graph[v];
   if (node.kind == NodeKind::kActor) return &impl_.actor(impl_.side[v]);
-  if (node.kind == NodeKind::kStatement) return impl_.views[v].side;
+  if (node.kind == NodeKind::kStatement) return impl_.view(v).side;
   return nullptr;
 }
 
@@ -253,7 +253,7 @@ std::string Drawing::relation(Graph::edge_descriptor e) const {
 
 std::string Drawing::stance(Graph::edge_descriptor e) const {
   if (impl_.graph[e].relation != Relation::kStance) return "";
-  return std::string(to_string(impl_.views[boost::source(e, impl_.graph)].statement->stance));
+  return std::string(to_string(impl_.view(boost::source(e, impl_.graph)).statement->stance));
 }
 
 // A DOT quoted string: inert text with quotes, backslashes and line breaks
@@ -361,7 +361,7 @@ void write_graph_dot(std::ostream& out, const GraphSubset& subset) {
         style = std::string("shape=box, style=\"filled,bold\", fillcolor=\"") + (d.disputed(v) ? "#ffd6d6" : "#fff6cc") + "\"";
         break;
       case NodeKind::kStatement: {
-        const StanceClass c = stance_class(d.impl().views[v].statement->stance);
+        const StanceClass c = stance_class(d.impl().view(v).statement->stance);
         style = "shape=box, style=\"rounded,filled\", fontsize=8, fillcolor=\"" + fill_colour(c) + "\", color=" +
                 stance_colour(c);
         break;
@@ -372,7 +372,7 @@ void write_graph_dot(std::ostream& out, const GraphSubset& subset) {
   auto edge_writer = [&](std::ostream& o, Graph::edge_descriptor e) {
     switch (g[e].relation) {
       case Relation::kStance: {
-        const StanceClass c = stance_class(d.impl().views[boost::source(e, g)].statement->stance);
+        const StanceClass c = stance_class(d.impl().view(boost::source(e, g)).statement->stance);
         o << "[color=" << stance_colour(c) << ", penwidth=2"
           << (c == StanceClass::kEvasive ? ", style=dashed" : c == StanceClass::kWithdrawn ? ", style=dotted" : "") << "]";
         break;

@@ -15,7 +15,10 @@ namespace gainsay {
 
 // Calls work(i) for every i in [0, count), on up to `threads` threads
 // (this one among them). work must be safe to run concurrently for
-// different i. The first exception stops the rest and is rethrown here.
+// different i. An exception stops the handing out of indexes; the one of
+// the lowest index is rethrown here. Indexes are handed out in order, so
+// that is the one a loop in turn would have thrown: errors do not depend on
+// the timing of threads.
 template <typename Work>
 void parallel_for(std::size_t count, Work work, std::size_t threads = std::thread::hardware_concurrency()) {
   threads = std::clamp<std::size_t>(threads, 1, std::max<std::size_t>(count, 1));
@@ -26,6 +29,7 @@ void parallel_for(std::size_t count, Work work, std::size_t threads = std::threa
   std::atomic<std::size_t> next{0};
   std::atomic<bool> stop{false};
   std::exception_ptr failure;
+  std::size_t failed_at = count;
   std::mutex failure_mutex;
   auto run = [&] {
     for (std::size_t i; !stop && (i = next++) < count;) {
@@ -33,7 +37,10 @@ void parallel_for(std::size_t count, Work work, std::size_t threads = std::threa
         work(i);
       } catch (...) {
         const std::lock_guard lock(failure_mutex);
-        if (!failure) failure = std::current_exception();
+        if (i < failed_at) {
+          failed_at = i;
+          failure = std::current_exception();
+        }
         stop = true;
       }
     }
