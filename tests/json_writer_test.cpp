@@ -126,3 +126,22 @@ TEST_CASE("JsonWriter: parts rendered apart and spliced in give the same bytes a
   }
   CHECK(spliced.str() == whole.str());
 }
+
+TEST_CASE("JsonWriter: a character to escape is found wherever it sits in a long string") {
+  // Plain text is skipped eight bytes at a time; each kind of byte that
+  // needs care, at every offset, in strings longer than one such block.
+  const std::string specials[] = {"\"", "\\", "\n", std::string(1, '\x01'), "\x7f", "\xc3\xa9", "\xff", "\xe2\x82"};
+  for (const std::string& special : specials) {
+    for (std::size_t at = 0; at <= 20; ++at) {
+      std::string text(20, 'a');
+      text.insert(at, special);
+      CAPTURE(at);
+      std::ostringstream out;
+      {
+        JsonWriter json(out);
+        json.string(text);
+      }
+      CHECK(out.str() == dumped(Json(text)));
+    }
+  }
+}

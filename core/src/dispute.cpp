@@ -74,21 +74,52 @@ std::optional<PositionShift> shift_of(const Actor* who, bool is_side, const std:
   return shift;
 }
 
+// The shifts of each actor, then of each side, in the order they first
+// speak. Most actors and sides keep one stance on a claim, so the stances
+// each holds are counted first, and only those with two or more have
+// their statements gathered and examined.
 std::vector<PositionShift> shifts_on(const std::vector<StatementView>& statements) {
-  std::map<const Actor*, std::vector<StatementView>> by_actor, by_side;
-  std::vector<const Actor*> actor_order, side_order;
-  for (const StatementView& s : statements) {
-    if (!by_actor.count(s.actor)) actor_order.push_back(s.actor);
-    if (!by_side.count(s.side)) side_order.push_back(s.side);
-    by_actor[s.actor].push_back(s);
-    by_side[s.side].push_back(s);
+  struct Group {
+    const Actor* who;
+    unsigned classes = 0;  // bit per StanceClass it took (sides: all but evasive)
+    std::size_t list = 0;  // its place in `lists`, when it may have shifted
+  };
+  auto bit = [](const StatementView& s) { return 1u << static_cast<unsigned>(stance_class(s.statement->stance)); };
+  const unsigned evasive = 1u << static_cast<unsigned>(StanceClass::kEvasive);
+  std::vector<Group> actors, sides;
+  std::unordered_map<const Actor*, std::size_t> actor_at, side_at;
+  std::vector<std::size_t> actor_of(statements.size()), side_of(statements.size());
+  for (std::size_t i = 0; i < statements.size(); ++i) {
+    const StatementView& s = statements[i];
+    auto [a, new_actor] = actor_at.emplace(s.actor, actors.size());
+    if (new_actor) actors.push_back({s.actor});
+    auto [d, new_side] = side_at.emplace(s.side, sides.size());
+    if (new_side) sides.push_back({s.side});
+    actor_of[i] = a->second;
+    side_of[i] = d->second;
+    actors[a->second].classes |= bit(s);
+    sides[d->second].classes |= bit(s) & ~evasive;
+  }
+  auto several = [](unsigned classes) { return (classes & (classes - 1)) != 0; };
+  std::vector<std::vector<StatementView>> lists;
+  for (auto* groups : {&actors, &sides}) {
+    for (Group& g : *groups) {
+      if (several(g.classes)) g.list = lists.size(), lists.emplace_back();
+    }
+  }
+  if (lists.empty()) return {};
+  for (std::size_t i = 0; i < statements.size(); ++i) {
+    if (const Group& g = actors[actor_of[i]]; several(g.classes)) lists[g.list].push_back(statements[i]);
+    if (const Group& g = sides[side_of[i]]; several(g.classes)) lists[g.list].push_back(statements[i]);
   }
   std::vector<PositionShift> out;
-  for (const Actor* actor : actor_order) {
-    if (auto shift = shift_of(actor, false, by_actor[actor])) out.push_back(std::move(*shift));
+  for (const Group& g : actors) {
+    if (!several(g.classes)) continue;
+    if (auto shift = shift_of(g.who, false, lists[g.list])) out.push_back(std::move(*shift));
   }
-  for (const Actor* side : side_order) {
-    if (auto shift = shift_of(side, true, by_side[side])) out.push_back(std::move(*shift));
+  for (const Group& g : sides) {
+    if (!several(g.classes)) continue;
+    if (auto shift = shift_of(g.who, true, lists[g.list])) out.push_back(std::move(*shift));
   }
   return out;
 }

@@ -1,7 +1,9 @@
 #include "json_writer.h"
 
 #include <array>
+#include <cstdint>
 #include <cstdio>
+#include <cstring>
 
 namespace gainsay {
 namespace {
@@ -54,9 +56,25 @@ constexpr auto kStopsRun = [] {
   return stops;
 }();
 
+// Whether any of the 8 bytes at `p` stops a run (see kStopsRun): a
+// control character, the quote, the backslash, or a byte of 0x80 or more.
+// Eight bytes are tested at once, since most text needs no escape at all.
+bool block_stops_run(const char* p) {
+  constexpr std::uint64_t kOnes = 0x0101010101010101, kHigh = 0x8080808080808080;
+  std::uint64_t v;
+  std::memcpy(&v, p, sizeof v);
+  auto has_zero = [&](std::uint64_t x) { return (x - kOnes) & ~x & kHigh; };
+  const std::uint64_t control = (v - 0x20 * kOnes) & ~v & kHigh;  // a byte below 0x20
+  return (control | has_zero(v ^ ('"' * kOnes)) | has_zero(v ^ ('\\' * kOnes)) | (v & kHigh)) != 0;
+}
+
 void append_json_escaped(std::string& out, std::string_view text) {
   std::size_t run = 0;  // start of the bytes that need no escape
   for (std::size_t i = 0; i < text.size();) {
+    if (i + 8 <= text.size() && !block_stops_run(text.data() + i)) {
+      i += 8;
+      continue;
+    }
     const auto c = static_cast<unsigned char>(text[i]);
     if (!kStopsRun[c]) {
       ++i;

@@ -32,14 +32,9 @@ void bind_date(SQLite::Statement& query, int index, const std::optional<Date>& d
   }
 }
 
-// A text column as a view, valid until the statement steps again.
-std::string_view text_of(const SQLite::Column& column) {
-  return {column.getText(), static_cast<std::size_t>(column.getBytes())};
-}
-
-// A query read straight through SQLite's C interface, for the one that
-// returns a row per statement: a SQLiteCpp Column per value (a shared
-// pointer each) cost more than the values themselves.
+// A query read straight through SQLite's C interface, for the ones that
+// return a row per record of a large story: a SQLiteCpp Column per value
+// (a shared pointer each) cost more than the values themselves.
 class RawQuery {
  public:
   RawQuery(const SQLite::Database& db, const char* sql) {
@@ -70,11 +65,6 @@ class RawQuery {
  private:
   sqlite3_stmt* statement_ = nullptr;
 };
-
-std::optional<Date> optional_date(const SQLite::Column& column) {
-  if (column.isNull()) return std::nullopt;
-  return Date::parse(text_of(column));
-}
 
 template <typename Enum>
 Enum parse_or_throw(std::optional<Enum> value, std::string_view word, const char* what) {
@@ -323,13 +313,6 @@ class KeysByRow {
   std::vector<std::size_t> positions_;
 };
 
-template <typename IdT, typename Record>
-std::optional<IdT> optional_ref(const SQLite::Column& column, const KeysByRow& rows,
-                                const std::vector<Record>& records, const char* what) {
-  if (column.isNull()) return std::nullopt;
-  return records[rows.at(column.getInt64(), what)].id;
-}
-
 // A statement's responds_to and repeats, as rowids; 0 for none. They are
 // resolved once every statement is read, since they may point forward.
 using StatementLinks = std::pair<std::int64_t, std::int64_t>;
@@ -401,6 +384,17 @@ Story load_story(const SQLite::Database& db, SQLite::Statement& head, const std:
   story.description = head.getColumn(3).getString();
   story.origin = head.getColumn(4).getString();
 
+  std::size_t count = 0;
+  {
+    SQLite::Statement query(db, "SELECT count(*) FROM statements WHERE story = ?");
+    query.bind(1, sid);
+    query.executeStep();
+    count = static_cast<std::size_t>(query.getColumn(0).getInt64());
+  }
+  // The room for the statements is made (a third of a gigabyte for a
+  // million, page by page) on another core while the other records are read.
+  std::jthread grow([&story, count] { story.statements.resize(count); });
+
   // References may point forward, so rowids are resolved once all rows of a
   // table are read.
   KeysByRow actor_rows;
@@ -435,51 +429,48 @@ Story load_story(const SQLite::Database& db, SQLite::Statement& head, const std:
   }
 
   KeysByRow source_rows;
-  SQLite::Statement source(db,
-                           "SELECT id, key, outlet, title, author, published, url, text_path FROM sources "
-                           "WHERE story = ? ORDER BY id");
+  RawQuery source(db,
+                  "SELECT id, key, outlet, title, author, published, url, text_path FROM sources "
+                  "WHERE story = ? ORDER BY id");
   source.bind(1, sid);
-  while (source.executeStep()) {
-    Source s;
-    source_rows.add(source.getColumn(0).getInt64(), story.sources.size());
-    s.id = SourceId{source.getColumn(1).getString()};
-    s.outlet = optional_ref<ActorId>(source.getColumn(2), actor_rows, story.actors, "actor");
-    s.title = source.getColumn(3).getString();
-    s.author = source.getColumn(4).getString();
-    s.published = optional_date(source.getColumn(5));
-    s.url = source.getColumn(6).getString();
-    s.text = source.getColumn(7).getString();
-    story.sources.push_back(std::move(s));
+  while (source.step()) {
+    Source& s = story.sources.emplace_back();
+    source_rows.add(source.integer(0), story.sources.size() - 1);
+    s.id.value = source.text(1);
+    if (!source.null(2)) s.outlet = story.actors[actor_rows.at(source.integer(2), "actor")].id;
+    s.title = source.text(3);
+    s.author = source.text(4);
+    if (!source.null(5)) s.published = Date::parse(source.text(5));
+    s.url = source.text(6);
+    s.text = source.text(7);
   }
 
   KeysByRow claim_rows;
-  SQLite::Statement claim(db,
-                          "SELECT id, key, text, verdict_rating, verdict_by, verdict_date, verdict_url, "
-                          "verdict_explanation FROM claims WHERE story = ? ORDER BY id");
+  RawQuery claim(db,
+                 "SELECT id, key, text, verdict_rating, verdict_by, verdict_date, verdict_url, "
+                 "verdict_explanation FROM claims WHERE story = ? ORDER BY id");
   claim.bind(1, sid);
-  while (claim.executeStep()) {
-    Claim c;
-    claim_rows.add(claim.getColumn(0).getInt64(), story.claims.size());
-    c.id = ClaimId{claim.getColumn(1).getString()};
-    c.text = claim.getColumn(2).getString();
-    if (!claim.getColumn(3).isNull()) {
-      Verdict v;
-      v.rating = claim.getColumn(3).getString();
-      v.by = optional_ref<ActorId>(claim.getColumn(4), actor_rows, story.actors, "actor");
-      v.date = optional_date(claim.getColumn(5));
-      v.url = claim.getColumn(6).getString();
-      v.explanation = claim.getColumn(7).getString();
-      c.verdict = std::move(v);
+  while (claim.step()) {
+    Claim& c = story.claims.emplace_back();
+    claim_rows.add(claim.integer(0), story.claims.size() - 1);
+    c.id.value = claim.text(1);
+    c.text = claim.text(2);
+    if (!claim.null(3)) {
+      Verdict& v = c.verdict.emplace();
+      v.rating = claim.text(3);
+      if (!claim.null(4)) v.by = story.actors[actor_rows.at(claim.integer(4), "actor")].id;
+      if (!claim.null(5)) v.date = Date::parse(claim.text(5));
+      v.url = claim.text(6);
+      v.explanation = claim.text(7);
     }
-    story.claims.push_back(std::move(c));
   }
-  SQLite::Statement about(db,
-                          "SELECT o.claim, o.actor FROM claim_about o JOIN claims c ON c.id = o.claim "
-                          "WHERE c.story = ? ORDER BY o.claim, o.pos");
+  RawQuery about(db,
+                 "SELECT o.claim, o.actor FROM claim_about o JOIN claims c ON c.id = o.claim "
+                 "WHERE c.story = ? ORDER BY o.claim, o.pos");
   about.bind(1, sid);
-  while (about.executeStep()) {
-    story.claims[claim_rows.at(about.getColumn(0).getInt64(), "claim")].about.push_back(
-        story.actors[actor_rows.at(about.getColumn(1).getInt64(), "actor")].id);
+  while (about.step()) {
+    story.claims[claim_rows.at(about.integer(0), "claim")].about.push_back(
+        story.actors[actor_rows.at(about.integer(1), "actor")].id);
   }
   SQLite::Statement contradicts(db,
                                 "SELECT o.claim, o.other FROM claim_contradicts o JOIN claims c ON c.id = o.claim "
@@ -490,14 +481,7 @@ Story load_story(const SQLite::Database& db, SQLite::Statement& head, const std:
         story.claims[claim_rows.at(contradicts.getColumn(1).getInt64(), "claim")].id);
   }
 
-  std::size_t count = 0;
-  {
-    SQLite::Statement query(db, "SELECT count(*) FROM statements WHERE story = ?");
-    query.bind(1, sid);
-    query.executeStep();
-    count = static_cast<std::size_t>(query.getColumn(0).getInt64());
-  }
-  story.statements.resize(count);
+  grow.join();
   std::vector<StatementLinks> links(count);
   const Lookups lookups{story, actor_rows, source_rows, claim_rows};
   auto read = [&](const SQLite::Database& from_db, std::int64_t from, std::int64_t to, std::size_t at,
