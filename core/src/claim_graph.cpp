@@ -126,7 +126,6 @@ StatementView ClaimGraph::Impl::view(Vertex v) const {
   StatementView out;
   out.story = &stories[node.story];
   out.statement = &out.story->statements[node.index];
-  out.node = v;
   for (auto [it, end] = boost::out_edges(v, graph); it != end; ++it) {
     const Vertex to = boost::target(*it, graph);
     switch (graph[*it].relation) {

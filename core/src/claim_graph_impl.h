@@ -104,7 +104,11 @@ struct ClaimGraph::Impl {
   }
 
   Vertex claim_vertex(const ClaimView& view) const { return static_cast<Vertex>(view.node); }
-  Vertex statement_vertex(const StatementView& view) const { return static_cast<Vertex>(view.node); }
+  Vertex statement_vertex(const StatementView& view) const {
+    const Story& story = *view.story;
+    return index[story_index(story)].statements.first +
+           static_cast<Vertex>(view.statement - story.statements.data());
+  }
 
   std::size_t story_index(const Story& story) const {
     const std::size_t i = static_cast<std::size_t>(&story - stories.data());

@@ -124,10 +124,14 @@ std::vector<PositionShift> shifts_on(const std::vector<StatementView>& statement
   return out;
 }
 
-ClaimStatus status_of(const ClaimAssessment& a, const std::vector<StatementView>& current) {
+// The status from the current statements: those not superseded.
+ClaimStatus status_of(const ClaimAssessment& a, const std::vector<StatementView>& statements,
+                      const std::vector<bool>& superseded) {
   bool any_withdrawn = false, any_evasive = false, any_against = false;
   bool accused_for = false, accused_partial = false;
-  for (const StatementView& s : current) {
+  for (std::size_t i = 0; i < statements.size(); ++i) {
+    if (superseded[i]) continue;
+    const StatementView& s = statements[i];
     const StanceClass c = stance_class(s.statement->stance);
     const bool by_accused = contains(a.accused, s.side);
     any_withdrawn |= c == StanceClass::kWithdrawn;
@@ -166,7 +170,15 @@ ClaimAssessment assess(const Selection& selection, const ClaimView& claim) {
   a.accused = selection.graph().accused_sides(claim);
   const std::vector<StatementView> statements = selection.statements_on(claim);
 
-  std::vector<StatementView> current;
+  // The lists are made to measure: they hold every statement of the story.
+  std::array<std::size_t, 5> in_class{};
+  for (const StatementView& s : statements) ++in_class[static_cast<std::size_t>(stance_class(s.statement->stance))];
+  a.for_claim.reserve(in_class[static_cast<std::size_t>(StanceClass::kFor)]);
+  a.against.reserve(in_class[static_cast<std::size_t>(StanceClass::kAgainst)] +
+                    in_class[static_cast<std::size_t>(StanceClass::kPartial)]);
+  a.evasive.reserve(in_class[static_cast<std::size_t>(StanceClass::kEvasive)]);
+  a.withdrawn.reserve(in_class[static_cast<std::size_t>(StanceClass::kWithdrawn)]);
+
   const std::vector<bool> withdrawn = superseded(statements);
   for (std::size_t i = 0; i < statements.size(); ++i) {
     const StatementView& s = statements[i];
@@ -179,14 +191,13 @@ ClaimAssessment assess(const Selection& selection, const ClaimView& claim) {
     }
     if (s.statement->date && (!a.first_date || *s.statement->date < *a.first_date)) a.first_date = s.statement->date;
     if (withdrawn[i]) continue;
-    current.push_back(s);
     if (is_for(s.statement->stance)) add_unique(a.sides_for, s.side);
     if (is_against(s.statement->stance)) add_unique(a.sides_against, s.side);
   }
   for (const Actor* f : a.sides_for) {
     for (const Actor* g : a.sides_against) a.disputed |= f != g;
   }
-  a.status = status_of(a, current);
+  a.status = status_of(a, statements, withdrawn);
   a.shifts = shifts_on(statements);
   return a;
 }
@@ -210,10 +221,17 @@ std::vector<ClaimAssessment> find_disputed(const ClaimGraph& graph, const Report
 }
 
 std::vector<ClaimAssessment> find_disputed(const Selection& selection) {
-  std::vector<ClaimAssessment> all = assess_claims(selection);
+  // Only the disputed claims' assessments are kept, as they are made: the
+  // others' statement lists would double the memory of a large story.
+  const std::vector<ClaimView> claims = selection.claims();
+  std::vector<std::optional<ClaimAssessment>> found(claims.size());
+  parallel_for(claims.size(), [&](std::size_t i) {
+    ClaimAssessment a = assess(selection, claims[i]);
+    if (a.disputed) found[i] = std::move(a);
+  });
   std::vector<ClaimAssessment> disputed;
-  for (auto& a : all) {
-    if (a.disputed) disputed.push_back(std::move(a));
+  for (auto& a : found) {
+    if (a) disputed.push_back(std::move(*a));
   }
   std::stable_sort(disputed.begin(), disputed.end(), [](const ClaimAssessment& x, const ClaimAssessment& y) {
     if (x.sides_against.size() != y.sides_against.size()) return x.sides_against.size() > y.sides_against.size();

@@ -78,7 +78,7 @@ void write_actors(JsonWriter& json, const std::vector<const Actor*>& actors) {
 namespace {
 
 template <typename IdT>
-void write_id(JsonWriter& json, const std::optional<IdT>& id) {
+void write_id(JsonWriter& json, const OptionalId<IdT>& id) {
   if (id) {
     json.string(id->value);
   } else {

@@ -96,8 +96,9 @@ class RowIds {
     if (!position) throw Error(ErrorCode::kStorage, "a reference to a missing id '" + key + "' of " + table_);
     return first_ + static_cast<std::int64_t>(*position);
   }
-  template <typename IdT>
-  void bind(SQLite::Statement& query, int index, const std::optional<IdT>& id) const {
+  // `id` is a std::optional or an OptionalId.
+  template <typename MaybeId>
+  void bind(SQLite::Statement& query, int index, const MaybeId& id) const {
     if (id) {
       query.bind(index, of(id->value));
     } else {

@@ -34,7 +34,6 @@ struct StatementView {
   const Source* source = nullptr; // null when unsourced
   const Actor* outlet = nullptr;  // the source's outlet, if known
   const Actor* via = nullptr;     // intermediary, if any
-  std::size_t node = 0;           // the graph's own handle; opaque to callers
 };
 
 // Counts of the graph, for summaries and tests.

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <compare>
+#include <cstdint>
 #include <string>
 #include <string_view>
 
@@ -10,7 +11,7 @@ namespace gainsay {
 
 class Date {
  public:
-  enum class Precision { kYear, kMonth, kDay };
+  enum class Precision : std::uint8_t { kYear, kMonth, kDay };
 
   // Parses "2022", "2022-08" or "2022-08-31". Throws Error(kInvalidData)
   // naming what is wrong: the shape, a month out of range, or a day that the
@@ -49,11 +50,15 @@ class Date {
 
  private:
   Date(int year, int month, int day, Precision precision)
-      : year_(year), month_(month), day_(day), precision_(precision) {}
+      : year_(static_cast<std::int16_t>(year)),
+        month_(static_cast<std::uint8_t>(month)),
+        day_(static_cast<std::uint8_t>(day)),
+        precision_(precision) {}
 
-  int year_;
-  int month_;
-  int day_;
+  // Six bytes: a story may hold millions of dated statements.
+  std::int16_t year_;  // 0 to 9999, as parse reads four digits
+  std::uint8_t month_;
+  std::uint8_t day_;
   Precision precision_;
 };
 

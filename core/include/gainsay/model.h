@@ -23,6 +23,38 @@ struct Id {
   bool empty() const { return value.empty(); }
 };
 
+// An id that may be absent, in the room of the id alone (std::optional
+// would add eight bytes, four times in every statement). Ids are never
+// empty, so the empty id stands for none. The interface is std::optional's.
+template <typename IdT>
+class OptionalId {
+ public:
+  OptionalId() = default;
+  OptionalId(std::nullopt_t) {}
+  OptionalId(IdT id) : id_(std::move(id)) {}
+  OptionalId(const std::optional<IdT>& id) : id_(id.value_or(IdT{})) {}
+  OptionalId& operator=(std::nullopt_t) {
+    reset();
+    return *this;
+  }
+
+  bool has_value() const { return !id_.empty(); }
+  explicit operator bool() const { return has_value(); }
+  const IdT& operator*() const { return id_; }
+  const IdT* operator->() const { return &id_; }
+  const IdT& value() const {
+    if (!has_value()) throw std::bad_optional_access();
+    return id_;
+  }
+  void reset() { id_.value.clear(); }
+  operator std::optional<IdT>() const { return has_value() ? std::optional<IdT>(id_) : std::nullopt; }
+
+  bool operator==(const OptionalId&) const = default;
+
+ private:
+  IdT id_;
+};
+
 using StoryId = Id<struct StoryTag>;
 using ActorId = Id<struct ActorTag>;
 using SourceId = Id<struct SourceTag>;
@@ -73,19 +105,21 @@ struct Claim {
   bool operator==(const Claim&) const = default;
 };
 
+// Kept small, as a story may hold millions: the small fields come last,
+// together, and an absent reference costs no more than a present one.
 struct Statement {
   StatementId id;
   ActorId by;
   ClaimId claim;
-  Stance stance = Stance::kAsserts;
-  std::optional<Date> date;
-  std::optional<SourceId> source;
-  Attribution attribution = Attribution::kUnknown;
+  OptionalId<SourceId> source;
   std::string quote;  // verbatim words of the speaker, if the source quotes them
   std::string note;   // paraphrase or qualifier, e.g. what a partial admission concedes
-  std::optional<StatementId> responds_to;
-  std::optional<StatementId> repeats;  // the same utterance, reported again
-  std::optional<ActorId> via;          // intermediary through whom it was reported
+  OptionalId<StatementId> responds_to;
+  OptionalId<StatementId> repeats;  // the same utterance, reported again
+  OptionalId<ActorId> via;          // intermediary through whom it was reported
+  std::optional<Date> date;
+  Stance stance = Stance::kAsserts;
+  Attribution attribution = Attribution::kUnknown;
 
   bool operator==(const Statement&) const = default;
 };

@@ -2,6 +2,8 @@
 // attributions, and kinds of actor. Each parses from and prints as its word.
 #pragma once
 
+#include <cstdint>
+
 #include <optional>
 #include <string>
 #include <string_view>
@@ -9,7 +11,7 @@
 
 namespace gainsay {
 
-enum class Stance {
+enum class Stance : std::uint8_t {
   kAsserts,
   kCorroborates,
   kConfirms,
@@ -27,7 +29,7 @@ enum class Stance {
 // concedes part of it, so it is kept apart from a flat denial.
 enum class StanceClass { kFor, kAgainst, kPartial, kEvasive, kWithdrawn };
 
-enum class Attribution { kOnRecord, kOfficialStatement, kAnonymous, kViaMedia, kUnknown };
+enum class Attribution : std::uint8_t { kOnRecord, kOfficialStatement, kAnonymous, kViaMedia, kUnknown };
 
 enum class ActorKind {
   kPerson,
