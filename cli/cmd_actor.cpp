@@ -17,7 +17,7 @@ Command add_actor(CLI::App& app, const GlobalOptions& global) {
   add_report_options(command, *options, false);
   return {command, [options, actor, with_members, &global] {
             const ReportFilter filter = to_filter(*options);
-            const ClaimGraph graph = load_graph(to_input(*options, global), filter.story);
+            const ClaimGraph& graph = graph_for_process(to_input(*options, global), filter.story);
             const ActorRecord record = actor_record(Selection(graph, filter), *actor, *with_members);
             write_report(options->format, {[&] { write_actor_text(std::cout, record, stdout_style()); },
                                            [&] { write_actor_markdown(std::cout, record); },

@@ -28,7 +28,7 @@ Command add_check(CLI::App& app, const GlobalOptions& global) {
             };
             const ReportFilter filter = to_filter(options->report);
             const InputOptions input = to_input(options->report, global);
-            const ClaimGraph graph = load_graph(input, filter.story);
+            const ClaimGraph& graph = graph_for_process(input, filter.story);
             const Selection selection(graph, filter);
             CheckReport report;
             report.checked_quotes = wants("quotes");

@@ -13,7 +13,7 @@ Command add_disputed(CLI::App& app, const GlobalOptions& global) {
   add_report_options(command, *options);
   return {command, [options, &global] {
             const ReportFilter filter = to_filter(*options);
-            const ClaimGraph graph = load_graph(to_input(*options, global), filter.story);
+            const ClaimGraph& graph = graph_for_process(to_input(*options, global), filter.story);
             const auto claims = find_disputed(graph, filter);
             ReportHeading heading{{}, filter};
             for (const Story& story : graph.stories()) heading.stories.push_back(story.id);

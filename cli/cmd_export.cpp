@@ -29,7 +29,7 @@ Command add_export(CLI::App& app, const GlobalOptions& global) {
             const auto& format = options->report.format;
             std::optional<StoryId> story;
             if (!options->report.story.empty()) story = StoryId{options->report.story};
-            const ClaimGraph graph = load_graph(to_input(options->report, global), story);
+            const ClaimGraph& graph = graph_for_process(to_input(options->report, global), story);
             const auto& stories = graph.stories();
             auto write = [&](std::ostream& out, const std::vector<Story>& some) {
               if (format == "claimreview") {

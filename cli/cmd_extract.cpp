@@ -37,7 +37,7 @@ Command add_extract(CLI::App& app, const GlobalOptions& global) {
               InputOptions input;
               if (!options->story.empty()) input.files = {options->story};
               input.db_path = global.db_path;
-              const ClaimGraph graph = load_graph(input, std::nullopt);
+              const ClaimGraph& graph = graph_for_process(input, std::nullopt);
               for (const Story& s : graph.stories()) known.actors.insert(known.actors.end(), s.actors.begin(), s.actors.end());
             }
             const std::unique_ptr<Progress> progress = progress_bar(options->quiet);

@@ -24,7 +24,7 @@ Command add_graph(CLI::App& app, const GlobalOptions& global) {
   command->add_option("--render", options->render, "draw the DOT with Graphviz into FILE.svg, .png or .pdf");
   return {command, [options, &global] {
             const ReportFilter filter = to_filter(options->report);
-            const ClaimGraph graph = load_graph(to_input(options->report, global), filter.story);
+            const ClaimGraph& graph = graph_for_process(to_input(options->report, global), filter.story);
             const Selection selection(graph, filter);
             std::optional<ClaimId> claim;
             if (!options->claim.empty()) claim = ClaimId{options->claim};

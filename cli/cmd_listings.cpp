@@ -19,7 +19,7 @@ Command add_table_report(CLI::App& app, const GlobalOptions& global, const std::
   add_report_options(command, *options, with_files);
   return {command, [options, &global, build] {
             const ReportFilter filter = to_filter(*options);
-            const ClaimGraph graph = load_graph(to_input(*options, global), filter.story);
+            const ClaimGraph& graph = graph_for_process(to_input(*options, global), filter.story);
             write_table(std::cout, build(Selection(graph, filter)), options->format, stdout_style());
             return 0;
           }};

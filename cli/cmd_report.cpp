@@ -20,7 +20,7 @@ Command add_report(CLI::App& app, const GlobalOptions& global) {
   command->add_option("--html", options->html, "write the page to this file (- for stdout)")->required();
   return {command, [options, &global] {
             const ReportFilter filter = to_filter(options->report);
-            const ClaimGraph graph = load_graph(to_input(options->report, global), filter.story);
+            const ClaimGraph& graph = graph_for_process(to_input(options->report, global), filter.story);
             const Selection selection(graph, filter);
             HtmlOptions html;
             html.generator = std::string("gainsay ") + GAINSAY_VERSION;

@@ -15,7 +15,7 @@ Command add_show(CLI::App& app, const GlobalOptions& global) {
   add_report_options(command, *options, false);
   return {command, [options, claim, &global] {
             const ReportFilter filter = to_filter(*options);
-            const ClaimGraph graph = load_graph(to_input(*options, global), filter.story);
+            const ClaimGraph& graph = graph_for_process(to_input(*options, global), filter.story);
             const ClaimThread thread = claim_thread(Selection(graph, filter), ClaimId{*claim});
             write_report(options->format, {[&] { write_thread_text(std::cout, thread, stdout_style()); },
                                            [&] { write_thread_markdown(std::cout, thread); },

@@ -23,7 +23,7 @@ Command add_standing(CLI::App& app, const GlobalOptions& global) {
   add_trust_options(command, options->profile);
   return {command, [options, &global] {
             const ReportFilter filter = to_filter(options->report);
-            const ClaimGraph graph = load_graph(to_input(options->report, global), filter.story);
+            const ClaimGraph& graph = graph_for_process(to_input(options->report, global), filter.story);
             const Standing standing = build_standing(Selection(graph, filter), options->profile);
             write_report(options->report.format,
                          {[&] { write_standing_text(std::cout, standing, stdout_style()); },

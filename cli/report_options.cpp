@@ -1,5 +1,8 @@
-#include "gainsay/error.h"
+#include <memory>
+#include <vector>
+
 #include "commands.h"
+#include "gainsay/error.h"
 
 namespace gainsay::cli {
 namespace {
@@ -65,6 +68,12 @@ void write_report(const std::string& format, const Renderers& renderers) {
 
 InputOptions to_input(const ReportOptions& options, const GlobalOptions& global) {
   return InputOptions{options.files, global.db_path};
+}
+
+const ClaimGraph& graph_for_process(const InputOptions& input, const std::optional<StoryId>& story) {
+  static auto* const kept = new std::vector<std::unique_ptr<const ClaimGraph>>();
+  kept->push_back(std::make_unique<const ClaimGraph>(load_graph(input, story)));
+  return *kept->back();
 }
 
 }  // namespace gainsay::cli

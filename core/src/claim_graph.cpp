@@ -105,6 +105,9 @@ void ClaimGraph::Impl::build() {
                       optional(ix.statements, st.repeats, "statement")};
       }
     });
+    // Nothing looks a statement up by id once its references are resolved;
+    // the index of a million ids is let go.
+    ix.statements.ids = IdIndex();
     for (std::size_t i = 0; i < story.statements.size(); ++i) {
       const Targets& t = targets[i];
       const Vertex v = ix.statements.first + static_cast<Vertex>(i);

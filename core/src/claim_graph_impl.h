@@ -68,7 +68,8 @@ struct ClaimGraph::Impl {
     }
   };
   struct Index {
-    Kind actors, sources, claims, statements;
+    Kind actors, sources, claims;
+    Kind statements;  // its ids only while the graph is built
   };
   std::vector<Index> index;
   std::vector<Vertex> side;  // per vertex: the side's vertex (actors only)

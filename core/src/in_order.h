@@ -30,7 +30,7 @@ using PieceSink = std::function<void(std::string&& piece)>;
 template <typename Render, typename Write>
 void write_in_order(std::size_t count, Render render, Write write,
                     std::size_t threads = std::thread::hardware_concurrency(),
-                    std::size_t held_limit = std::size_t{8} << 20) {
+                    std::size_t held_limit = std::size_t{2} << 20) {
   threads = std::clamp<std::size_t>(threads, 1, std::max<std::size_t>(count, 1));
   if (threads == 1) {
     for (std::size_t i = 0; i < count; ++i) render(i, PieceSink([&](std::string&& piece) { write(piece); }));

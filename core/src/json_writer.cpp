@@ -1,6 +1,8 @@
 #include "json_writer.h"
 
+#include <algorithm>
 #include <array>
+#include <cassert>
 #include <cstdint>
 #include <cstdio>
 #include <cstring>
@@ -9,7 +11,7 @@ namespace gainsay {
 namespace {
 
 constexpr std::size_t kFlushAt = 1 << 16;
-constexpr std::size_t kPieceAt = 1 << 20;
+constexpr std::size_t kPieceAt = 1 << 19;
 
 // How the UTF-8 sequence at the start of `text` reads: its length when it is
 // whole and valid (`valid`), else how many of its bytes were fine before
@@ -149,8 +151,14 @@ void JsonWriter::append_part(std::string_view piece) {
 }
 
 void JsonWriter::newline(int depth) {
-  buffer_ += '\n';
-  buffer_.append(static_cast<std::size_t>(2 * depth), ' ');
+  static const std::string kIndent = "\n" + std::string(128, ' ');
+  const auto length = 1 + static_cast<std::size_t>(2 * depth);
+  if (length <= kIndent.size()) {
+    buffer_.append(kIndent.data(), length);
+  } else {
+    buffer_ += '\n';
+    buffer_.append(length - 1, ' ');
+  }
 }
 
 void JsonWriter::before_value() {
@@ -169,6 +177,16 @@ JsonWriter& JsonWriter::key(std::string_view name) {
   before_value();
   buffer_ += '"';
   append_json_escaped(buffer_, name);
+  buffer_ += "\": ";
+  after_key_ = true;
+  return *this;
+}
+
+JsonWriter& JsonWriter::plain_key(std::string_view name) {
+  assert(std::none_of(name.begin(), name.end(), [](char c) { return kStopsRun[static_cast<unsigned char>(c)]; }));
+  before_value();
+  buffer_ += '"';
+  buffer_ += name;
   buffer_ += "\": ";
   after_key_ = true;
   return *this;
