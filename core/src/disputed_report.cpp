@@ -179,10 +179,11 @@ void write_disputed_json(std::ostream& out, const std::vector<ClaimAssessment>& 
   json.key("claims").begin_array();
   // The claims are rendered in parts, on every core, and written in order.
   const std::vector<std::size_t> parts = part_starts(claims);
+  const int depth = json.depth();  // read here: the writer changes as parts arrive
   write_in_order(
       parts.size() - 1,
       [&](std::size_t part, PieceSink sink) {
-        JsonWriter writer(json.depth(), part == 0, std::move(sink));
+        JsonWriter writer(depth, part == 0, std::move(sink));
         for (std::size_t i = parts[part]; i < parts[part + 1]; ++i) write_claim_json(writer, claims[i]);
         writer.flush();
       },
