@@ -44,3 +44,21 @@ TEST_CASE("parallel_for: nothing to do does nothing") {
   parallel_for(0, [&](std::size_t) { called = true; }, 4);
   CHECK_FALSE(called);
 }
+
+TEST_CASE("Beside: the work is done by join, and what it threw is thrown there") {
+  int done = 0;
+  Beside ok([&] { done = 42; });
+  ok.join();
+  CHECK(done == 42);
+
+  Beside failing([] { throw std::runtime_error("out of room"); });
+  CHECK_THROWS_WITH_AS(failing.join(), "out of room", std::runtime_error);
+
+  // Left unjoined while an error unwinds, it neither throws nor terminates.
+  CHECK_THROWS_AS(
+      [] {
+        Beside unjoined([] { throw std::runtime_error("ignored"); });
+        throw std::logic_error("first");
+      }(),
+      std::logic_error);
+}

@@ -119,6 +119,10 @@ void ClaimGraph::Impl::build() {
       if (t.repeats != kNone) link(v, t.repeats, Relation::kRepeats);
     }
   }
+  if (edges.size() >= Graph::null_vertex()) {
+    throw Error(ErrorCode::kInvalidData, "the stories hold " + std::to_string(edges.size()) +
+                                             " relations, more than one graph can number");
+  }
   graph = Graph(boost::edges_are_unsorted_multi_pass, edges.begin(), edges.end(), relations.begin(), nodes.size());
   for (Vertex v = 0; v < nodes.size(); ++v) graph[v] = nodes[v];
   resolve_sides();

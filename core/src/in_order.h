@@ -15,6 +15,7 @@
 #include <mutex>
 #include <stdexcept>
 #include <string>
+#include <system_error>
 #include <thread>
 #include <vector>
 
@@ -32,10 +33,10 @@ void write_in_order(std::size_t count, Render render, Write write,
                     std::size_t threads = std::thread::hardware_concurrency(),
                     std::size_t held_limit = std::size_t{2} << 20) {
   threads = std::clamp<std::size_t>(threads, 1, std::max<std::size_t>(count, 1));
-  if (threads == 1) {
+  auto in_turn = [&] {
     for (std::size_t i = 0; i < count; ++i) render(i, PieceSink([&](std::string&& piece) { write(piece); }));
-    return;
-  }
+  };
+  if (threads == 1) return in_turn();
   struct Part {
     std::deque<std::string> pieces;
     std::size_t bytes = 0;  // held in pieces
@@ -86,7 +87,13 @@ void write_in_order(std::size_t count, Render render, Write write,
   };
   {
     std::vector<std::jthread> workers;
-    for (std::size_t t = 0; t < threads; ++t) workers.emplace_back(work);
+    workers.reserve(threads);
+    try {
+      for (std::size_t t = 0; t < threads; ++t) workers.emplace_back(work);
+    } catch (const std::system_error&) {
+      // Fewer threads than asked: those started do the work.
+    }
+    if (workers.empty()) return in_turn();
     std::unique_lock lock(mutex);
     while (current < count && !stop) {
       Part& part = parts[current];

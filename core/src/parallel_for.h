@@ -1,14 +1,18 @@
 // Independent work on every core: each index is handled once, by whichever
 // thread is free, so that one heavy item (a claim with a hundred thousand
-// statements) does not leave the other cores idle.
+// statements) does not leave the other cores idle. And Beside, one piece of
+// work on another thread while this one goes on.
 #pragma once
 
 #include <algorithm>
 #include <atomic>
 #include <cstddef>
 #include <exception>
+#include <functional>
 #include <mutex>
+#include <system_error>
 #include <thread>
+#include <utility>
 #include <vector>
 
 namespace gainsay {
@@ -47,10 +51,58 @@ void parallel_for(std::size_t count, Work work, std::size_t threads = std::threa
   };
   {
     std::vector<std::jthread> helpers;
-    for (std::size_t t = 1; t < threads; ++t) helpers.emplace_back(run);
+    helpers.reserve(threads - 1);
+    try {
+      for (std::size_t t = 1; t < threads; ++t) helpers.emplace_back(run);
+    } catch (const std::system_error&) {
+      // No more threads to be had: those started, and this one, do it all.
+    }
     run();
   }
   if (failure) std::rethrow_exception(failure);
 }
+
+// Work done on another thread while this one goes on. join() waits for it
+// and rethrows what it threw; should no thread be had, join() does the work
+// itself. The destructor joins too, without rethrowing, for the unwinding
+// of an error that came first.
+class Beside {
+ public:
+  explicit Beside(std::function<void()> work) : work_(std::move(work)) {
+    try {
+      thread_ = std::jthread([this] { run(); });
+    } catch (const std::system_error&) {
+      // join() will run it.
+    }
+  }
+  Beside(const Beside&) = delete;
+  Beside& operator=(const Beside&) = delete;
+  ~Beside() {
+    if (thread_.joinable()) thread_.join();
+  }
+
+  void join() {
+    if (thread_.joinable()) {
+      thread_.join();
+    } else if (work_) {
+      run();
+    }
+    work_ = nullptr;
+    if (failure_) std::rethrow_exception(std::exchange(failure_, nullptr));
+  }
+
+ private:
+  void run() {
+    try {
+      work_();
+    } catch (...) {
+      failure_ = std::current_exception();
+    }
+  }
+
+  std::function<void()> work_;
+  std::exception_ptr failure_;
+  std::jthread thread_;  // last: started once the rest is ready, joined first
+};
 
 }  // namespace gainsay

@@ -16,6 +16,7 @@
 #include "gainsay/error.h"
 #include "gainsay/progress.h"
 #include "id_index.h"
+#include "parallel_for.h"
 #include "schema.h"
 #include "store_impl.h"
 
@@ -367,12 +368,14 @@ std::vector<std::int64_t> read_statements(const SQLite::Database& db, std::int64
     s.by = story.actors[lookups.actors.at(row.integer(2), "actor")].id;
     s.claim = story.claims[lookups.claims.at(row.integer(3), "claim")].id;
     s.stance = parse_or_throw(parse_stance(row.text(4)), row.text(4), "stance");
-    if (!row.null(5)) s.date = Date::parse(row.text(5));
-    if (!row.null(6)) s.source = story.sources[lookups.sources.at(row.integer(6), "source")].id;
+    // Every field is set, null or not: a half read again after a failed
+    // helper must not keep what the helper wrote.
+    s.date = row.null(5) ? std::nullopt : std::optional<Date>(Date::parse(row.text(5)));
+    s.source = row.null(6) ? OptionalId<SourceId>() : story.sources[lookups.sources.at(row.integer(6), "source")].id;
     s.attribution = parse_or_throw(parse_attribution(row.text(7)), row.text(7), "attribution");
     s.quote = row.text(8);
     s.note = row.text(9);
-    if (!row.null(12)) s.via = story.actors[lookups.actors.at(row.integer(12), "actor")].id;
+    s.via = row.null(12) ? OptionalId<ActorId>() : story.actors[lookups.actors.at(row.integer(12), "actor")].id;
   }
   return rows;
 }
@@ -394,7 +397,7 @@ Story load_story(const SQLite::Database& db, SQLite::Statement& head, const std:
   }
   // The room for the statements is made (a third of a gigabyte for a
   // million, page by page) on another core while the other records are read.
-  std::jthread grow([&story, count] { story.statements.resize(count); });
+  Beside grow([&story, count] { story.statements.resize(count); });
 
   // References may point forward, so rowids are resolved once all rows of a
   // table are read.
@@ -506,20 +509,19 @@ Story load_story(const SQLite::Database& db, SQLite::Statement& head, const std:
     const std::int64_t imports = imports_counted(db);
     std::vector<std::int64_t> later;
     bool later_read = false;
-    {
-      std::jthread helper([&] {
-        try {
-          SQLite::Database other(file, SQLite::OPEN_READONLY | SQLite::OPEN_NOMUTEX);
-          other.exec("BEGIN");
-          if (imports_counted(other) != imports) return;
-          later = read(other, split, kPastLastRow, half, count - half);
-          later_read = later.size() == count - half;
-        } catch (...) {
-          // Read again below, where an error is reported as any other.
-        }
-      });
-      rows = read(db, kFirstRow, split, 0, half);
-    }
+    Beside helper([&] {
+      try {
+        SQLite::Database other(file, SQLite::OPEN_READONLY | SQLite::OPEN_NOMUTEX);
+        other.exec("BEGIN");
+        if (imports_counted(other) != imports) return;
+        later = read(other, split, kPastLastRow, half, count - half);
+        later_read = later.size() == count - half;
+      } catch (...) {
+        // Read again below, where an error is reported as any other.
+      }
+    });
+    rows = read(db, kFirstRow, split, 0, half);
+    helper.join();
     if (!later_read) later = read(db, split, kPastLastRow, half, count - half);
     rows.insert(rows.end(), later.begin(), later.end());
   }
