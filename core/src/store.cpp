@@ -9,7 +9,6 @@
 #include <algorithm>
 #include <cstdint>
 #include <limits>
-#include <thread>
 #include <string_view>
 #include <unordered_map>
 
