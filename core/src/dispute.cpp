@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <array>
-#include <map>
 #include <set>
 #include <unordered_map>
 
@@ -151,19 +150,8 @@ ClaimStatus status_of(const ClaimAssessment& a, const std::vector<StatementView>
   return ClaimStatus::kUnanswered;
 }
 
-}  // namespace
-
-std::string_view to_string(ClaimStatus status) { return kStatusWords[static_cast<std::size_t>(status)]; }
-
-std::optional<ClaimStatus> parse_claim_status(std::string_view word) {
-  for (std::size_t i = 0; i < kStatusWords.size(); ++i) {
-    if (kStatusWords[i] == word) return static_cast<ClaimStatus>(i);
-  }
-  return std::nullopt;
-}
-
-namespace {
-
+// One claim's assessment. It reads nothing but the claim's own statements,
+// so claims may be assessed on several threads at once.
 ClaimAssessment assess(const Selection& selection, const ClaimView& claim) {
   ClaimAssessment a;
   a.claim = claim;
@@ -203,6 +191,15 @@ ClaimAssessment assess(const Selection& selection, const ClaimView& claim) {
 }
 
 }  // namespace
+
+std::string_view to_string(ClaimStatus status) { return kStatusWords[static_cast<std::size_t>(status)]; }
+
+std::optional<ClaimStatus> parse_claim_status(std::string_view word) {
+  for (std::size_t i = 0; i < kStatusWords.size(); ++i) {
+    if (kStatusWords[i] == word) return static_cast<ClaimStatus>(i);
+  }
+  return std::nullopt;
+}
 
 std::vector<ClaimAssessment> assess_claims(const Selection& selection) {
   const std::vector<ClaimView> claims = selection.claims();
