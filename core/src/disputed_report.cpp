@@ -73,7 +73,6 @@ std::vector<std::size_t> part_starts(const std::vector<ClaimAssessment>& claims)
     }
   }
   if (starts.back() != claims.size()) starts.push_back(claims.size());
-  if (starts.size() == 1) starts.push_back(0);  // one empty part
   return starts;
 }
 

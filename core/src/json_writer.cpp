@@ -12,6 +12,11 @@ namespace {
 
 constexpr std::size_t kFlushAt = 1 << 16;
 constexpr std::size_t kPieceAt = 1 << 19;
+// A line break and the indentation of up to 64 levels, copied in one go.
+constexpr std::string_view kLineBreak =
+    "\n                                                                "
+    "                                                                ";
+static_assert(kLineBreak.size() == 1 + 2 * 64);
 
 // How the UTF-8 sequence at the start of `text` reads: its length when it is
 // whole and valid (`valid`), else how many of its bytes were fine before
@@ -151,10 +156,9 @@ void JsonWriter::append_part(std::string_view piece) {
 }
 
 void JsonWriter::newline(int depth) {
-  static const std::string kIndent = "\n" + std::string(128, ' ');
   const auto length = 1 + static_cast<std::size_t>(2 * depth);
-  if (length <= kIndent.size()) {
-    buffer_.append(kIndent.data(), length);
+  if (length <= kLineBreak.size()) {
+    buffer_.append(kLineBreak.data(), length);
   } else {
     buffer_ += '\n';
     buffer_.append(length - 1, ' ');
@@ -187,10 +191,9 @@ JsonWriter& JsonWriter::plain_key(std::string_view name) {
   // The comma, the line break and indentation, the quoted name and ": "
   // made up here and appended at once: one append instead of five, for
   // what is most of a report's text.
-  static const std::string kIndent(128, ' ');
   const std::size_t indent = 2 * levels_.size();
   char line[192];
-  if (after_key_ || levels_.empty() || indent > kIndent.size() || name.size() + indent + 6 > sizeof line) {
+  if (after_key_ || levels_.empty() || 1 + indent > kLineBreak.size() || name.size() + indent + 6 > sizeof line) {
     before_value();
     buffer_ += '"';
     buffer_ += name;
@@ -200,9 +203,8 @@ JsonWriter& JsonWriter::plain_key(std::string_view name) {
     std::size_t n = 0;
     if (!level.empty) line[n++] = ',';
     level.empty = false;
-    line[n++] = '\n';
-    std::memcpy(line + n, kIndent.data(), indent);
-    n += indent;
+    std::memcpy(line + n, kLineBreak.data(), 1 + indent);
+    n += 1 + indent;
     line[n++] = '"';
     std::memcpy(line + n, name.data(), name.size());
     n += name.size();

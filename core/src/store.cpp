@@ -289,19 +289,24 @@ void insert_story(SQLite::Database& db, const Story& story, Progress* progress, 
 // import left them consecutive, and by binary search otherwise.
 class KeysByRow {
  public:
-  void add(std::int64_t row, std::size_t position) {
-    consecutive_ = consecutive_ && (rows_.empty() ? true : row == rows_.back() + 1);
+  KeysByRow() = default;
+  // From rowids already read, in rowid order.
+  explicit KeysByRow(std::vector<std::int64_t> rows) : rows_(std::move(rows)) {
+    consecutive_ = rows_.empty() || rows_.back() - rows_.front() + 1 == static_cast<std::int64_t>(rows_.size());
+  }
+  // The next record read; its position is the count of those before it.
+  void add(std::int64_t row) {
+    consecutive_ = consecutive_ && (rows_.empty() || row == rows_.back() + 1);
     rows_.push_back(row);
-    positions_.push_back(position);
   }
   // The position of the record with this rowid; throws for a dangling one.
   std::size_t at(std::int64_t row, const char* what) const {
     if (!rows_.empty()) {
       if (consecutive_) {
-        if (row >= rows_.front() && row <= rows_.back()) return positions_[static_cast<std::size_t>(row - rows_.front())];
+        if (row >= rows_.front() && row <= rows_.back()) return static_cast<std::size_t>(row - rows_.front());
       } else {
         const auto found = std::lower_bound(rows_.begin(), rows_.end(), row);
-        if (found != rows_.end() && *found == row) return positions_[static_cast<std::size_t>(found - rows_.begin())];
+        if (found != rows_.end() && *found == row) return static_cast<std::size_t>(found - rows_.begin());
       }
     }
     throw Error(ErrorCode::kStorage, "database refers to a missing " + std::string(what) + " (row " +
@@ -311,7 +316,6 @@ class KeysByRow {
  private:
   bool consecutive_ = true;
   std::vector<std::int64_t> rows_;
-  std::vector<std::size_t> positions_;
 };
 
 // A statement's responds_to and repeats, as rowids; 0 for none. They are
@@ -408,7 +412,7 @@ Story load_story(const SQLite::Database& db, SQLite::Statement& head, const std:
   actor.bind(1, sid);
   while (actor.executeStep()) {
     Actor a;
-    actor_rows.add(actor.getColumn(0).getInt64(), story.actors.size());
+    actor_rows.add(actor.getColumn(0).getInt64());
     a.id = ActorId{actor.getColumn(1).getString()};
     a.name = actor.getColumn(2).getString();
     a.kind = parse_or_throw(parse_actor_kind(actor.getColumn(3).getString()), actor.getColumn(3).getString(),
@@ -438,7 +442,7 @@ Story load_story(const SQLite::Database& db, SQLite::Statement& head, const std:
   source.bind(1, sid);
   while (source.step()) {
     Source& s = story.sources.emplace_back();
-    source_rows.add(source.integer(0), story.sources.size() - 1);
+    source_rows.add(source.integer(0));
     s.id.value = source.text(1);
     if (!source.null(2)) s.outlet = story.actors[actor_rows.at(source.integer(2), "actor")].id;
     s.title = source.text(3);
@@ -455,7 +459,7 @@ Story load_story(const SQLite::Database& db, SQLite::Statement& head, const std:
   claim.bind(1, sid);
   while (claim.step()) {
     Claim& c = story.claims.emplace_back();
-    claim_rows.add(claim.integer(0), story.claims.size() - 1);
+    claim_rows.add(claim.integer(0));
     c.id.value = claim.text(1);
     c.text = claim.text(2);
     if (!claim.null(3)) {
@@ -527,8 +531,7 @@ Story load_story(const SQLite::Database& db, SQLite::Statement& head, const std:
   if (rows.size() != count) {
     throw Error(ErrorCode::kStorage, "the statements of story '" + story.id.value + "' changed while being read");
   }
-  KeysByRow statement_rows;
-  for (std::size_t i = 0; i < count; ++i) statement_rows.add(rows[i], i);
+  const KeysByRow statement_rows(std::move(rows));
   for (std::size_t i = 0; i < count; ++i) {
     const auto [responds_to, repeats] = links[i];
     if (responds_to) story.statements[i].responds_to = story.statements[statement_rows.at(responds_to, "statement")].id;
