@@ -174,3 +174,25 @@ TEST_CASE("issue 6: a report large enough to be rendered in parts on several thr
     CHECK(claim.at("against").at("denies").size() == 1);
   }
 }
+
+TEST_CASE("issue 6: statements laid out at once and long ones written in steps read as nlohmann writes them") {
+  // A quote past the length that is laid out at once (16 KB) goes through
+  // the writer's calls and is escaped in 4 KB steps; a two-byte character
+  // straddles each step's end, and quotes, backslashes and a tab need escapes.
+  std::string long_quote;
+  while (long_quote.size() < 20000) long_quote += "Gr\xc3\xbc\xc3\x9f \\\"e\"\t ";
+  long_quote = long_quote.substr(0, 4095) + "\xc3\xa9" + long_quote.substr(4095);
+  nlohmann::json quoted = long_quote;
+  const std::string rest = "claims:\n  - {id: c, text: A claim}\nstatements:\n"
+                           "  - {id: a, by: ansel, claim: c, stance: asserts, date: 2031-01, quote: \"say \\\"no\\\"\\t\\\\\"}\n"
+                           "  - {id: d, by: free-officials, claim: c, stance: denies, source: bugle-0612, quote: " +
+                           quoted.dump() + "}\n";
+  const Rendered r = render(rest);
+  const auto parsed = nlohmann::ordered_json::parse(r.json);
+  CHECK(r.json == parsed.dump(2) + "\n");
+  const auto& claim = parsed.at("claims").at(0);
+  CHECK(claim.at("for").at(0).at("quote") == "say \"no\"\t\\");
+  CHECK(claim.at("for").at(0).at("source").is_null());
+  CHECK(claim.at("against").at("denies").at(0).at("quote") == long_quote);
+  CHECK(claim.at("against").at("denies").at(0).at("source").at("outlet").at("id") == "bugle");
+}

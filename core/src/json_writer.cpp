@@ -12,6 +12,12 @@ namespace {
 
 constexpr std::size_t kFlushAt = 1 << 16;
 constexpr std::size_t kPieceAt = 1 << 19;
+// Room made beyond where a buffer is flushed: more than a value of a report
+// takes but for long text, which grows it.
+constexpr std::size_t kSlack = 1 << 16;
+// Text is escaped this many bytes at a time, so the room made for it (six
+// bytes for each) stays small however long the text.
+constexpr std::size_t kEscapeStep = 1 << 12;
 // A line break and the indentation of up to 64 levels, copied in one go.
 constexpr std::string_view kLineBreak =
     "\n                                                                "
@@ -75,9 +81,14 @@ bool block_stops_run(const char* p) {
   return (control | has_zero(v ^ ('"' * kOnes)) | has_zero(v ^ ('\\' * kOnes)) | (v & kHigh)) != 0;
 }
 
-void append_json_escaped(std::string& out, std::string_view text) {
+EscapedRun put_json_escaped(char* out, std::string_view text, std::size_t limit) {
   std::size_t run = 0;  // start of the bytes that need no escape
-  for (std::size_t i = 0; i < text.size();) {
+  std::size_t i = 0;
+  auto copy_run = [&] {
+    std::memcpy(out, text.data() + run, i - run);
+    out += i - run;
+  };
+  while (i < text.size() && i < limit) {
     if (i + 8 <= text.size() && !block_stops_run(text.data() + i)) {
       i += 8;
       continue;
@@ -95,38 +106,51 @@ void append_json_escaped(std::string& out, std::string_view text) {
       }
       // As nlohmann's "replace": one U+FFFD for the broken sequence, and the
       // byte that broke it is read again.
-      out.append(text.data() + run, i - run);
-      out += "\xef\xbf\xbd";
+      copy_run();
+      out = put(out, "\xef\xbf\xbd");
       i += sequence.length;
       run = i;
       continue;
     }
-    out.append(text.data() + run, i - run);
+    copy_run();
     switch (c) {
-      case '"': out += "\\\""; break;
-      case '\\': out += "\\\\"; break;
-      case '\b': out += "\\b"; break;
-      case '\f': out += "\\f"; break;
-      case '\n': out += "\\n"; break;
-      case '\r': out += "\\r"; break;
-      case '\t': out += "\\t"; break;
-      default:
-        char escaped[8];
-        std::snprintf(escaped, sizeof escaped, "\\u%04x", c);
-        out += escaped;
+      case '"': out = put(out, "\\\""); break;
+      case '\\': out = put(out, "\\\\"); break;
+      case '\b': out = put(out, "\\b"); break;
+      case '\f': out = put(out, "\\f"); break;
+      case '\n': out = put(out, "\\n"); break;
+      case '\r': out = put(out, "\\r"); break;
+      case '\t': out = put(out, "\\t"); break;
+      default: {
+        constexpr char kHex[] = "0123456789abcdef";
+        const char escaped[6] = {'\\', 'u', '0', '0', kHex[c >> 4], kHex[c & 15]};
+        out = put(out, std::string_view(escaped, sizeof escaped));
+      }
     }
     ++i;
     run = i;
   }
-  out.append(text.data() + run, text.size() - run);
+  copy_run();
+  return {out, i};
 }
 
-JsonWriter::JsonWriter(std::ostream& out) : out_(&out), flush_at_(kFlushAt) { buffer_.reserve(kFlushAt * 2); }
+void append_json_escaped(std::string& out, std::string_view text) {
+  while (!text.empty()) {
+    const std::size_t limit = std::min(text.size(), kEscapeStep);
+    const std::size_t at = out.size();
+    out.resize(at + escaped_room(limit));
+    const EscapedRun run = put_json_escaped(out.data() + at, text, limit);
+    out.resize(static_cast<std::size_t>(run.end - out.data()));
+    text.remove_prefix(run.taken);
+  }
+}
+
+JsonWriter::JsonWriter(std::ostream& out) : out_(&out), flush_at_(kFlushAt) { buffer_.resize(kFlushAt + kSlack); }
 
 JsonWriter::JsonWriter(int depth, bool first, PieceSink sink)
     : sink_(std::move(sink)), flush_at_(kPieceAt), levels_(static_cast<std::size_t>(depth), Level{false}) {
   if (!levels_.empty()) levels_.back().empty = first;
-  buffer_.reserve(kPieceAt * 2);
+  buffer_.resize(kPieceAt + kSlack);
 }
 
 // A part is not flushed here: its sink may throw, which a destructor may not.
@@ -134,17 +158,22 @@ JsonWriter::~JsonWriter() {
   if (out_) flush();
 }
 
+char* JsonWriter::grow(std::size_t bound) {
+  buffer_.resize(std::max(buffer_.size() * 2, used_ + bound));
+  return buffer_.data() + used_;
+}
+
 void JsonWriter::flush() {
-  if (buffer_.empty()) return;
+  if (used_ == 0) return;
   if (out_) {
-    out_->write(buffer_.data(), static_cast<std::streamsize>(buffer_.size()));
-    buffer_.clear();
+    out_->write(buffer_.data(), static_cast<std::streamsize>(used_));
   } else {
     std::string piece = std::move(buffer_);
-    buffer_ = std::string();
-    buffer_.reserve(kPieceAt * 2);
+    piece.resize(used_);
+    buffer_ = std::string(kPieceAt + kSlack, '\0');
     sink_(std::move(piece));
   }
+  used_ = 0;
 }
 
 void JsonWriter::append_part(std::string_view piece) {
@@ -155,79 +184,79 @@ void JsonWriter::append_part(std::string_view piece) {
   if (out_) out_->write(piece.data(), static_cast<std::streamsize>(piece.size()));
 }
 
-void JsonWriter::newline(int depth) {
+char* put_line_break(char* out, int depth) {
   const auto length = 1 + static_cast<std::size_t>(2 * depth);
-  if (length <= kLineBreak.size()) {
-    buffer_.append(kLineBreak.data(), length);
-  } else {
-    buffer_ += '\n';
-    buffer_.append(length - 1, ' ');
-  }
+  if (length <= kLineBreak.size()) return put(out, kLineBreak.substr(0, length));
+  *out++ = '\n';
+  std::memset(out, ' ', length - 1);
+  return out + length - 1;
 }
 
-void JsonWriter::before_value() {
+char* JsonWriter::before_value(char* out) {
   if (after_key_) {
     after_key_ = false;
-    return;
+    return out;
   }
-  if (levels_.empty()) return;
+  if (levels_.empty()) return out;
   Level& level = levels_.back();
-  if (!level.empty) buffer_ += ',';
+  if (!level.empty) *out++ = ',';
   level.empty = false;
-  newline(static_cast<int>(levels_.size()));
+  return put_line_break(out, depth());
 }
 
+// The room a value needs before its own text: a comma and a line break.
+std::size_t JsonWriter::before_room() const { return 2 + 2 * levels_.size(); }
+
 JsonWriter& JsonWriter::key(std::string_view name) {
-  before_value();
-  buffer_ += '"';
-  append_json_escaped(buffer_, name);
-  buffer_ += "\": ";
+  if (name.size() > kEscapeStep) {
+    // A key too long to escape in one step (none that gainsay writes) is
+    // written as a string, in steps, and then marked as a key.
+    string(name);
+    commit(put(room(2), ": "));
+    after_key_ = true;
+    return *this;
+  }
+  char* out = room(before_room() + escaped_room(name.size()) + 4);
+  out = before_value(out);
+  *out++ = '"';
+  out = put_json_escaped(out, name, name.size()).end;
+  commit(put(out, "\": "));
   after_key_ = true;
   return *this;
 }
 
 JsonWriter& JsonWriter::plain_key(std::string_view name) {
   assert(std::none_of(name.begin(), name.end(), [](char c) { return kStopsRun[static_cast<unsigned char>(c)]; }));
-  // The comma, the line break and indentation, the quoted name and ": "
-  // made up here and appended at once: one append instead of five, for
-  // what is most of a report's text.
-  const std::size_t indent = 2 * levels_.size();
-  char line[192];
-  if (after_key_ || levels_.empty() || 1 + indent > kLineBreak.size() || name.size() + indent + 6 > sizeof line) {
-    before_value();
-    buffer_ += '"';
-    buffer_ += name;
-    buffer_ += "\": ";
-  } else {
-    Level& level = levels_.back();
-    std::size_t n = 0;
-    if (!level.empty) line[n++] = ',';
-    level.empty = false;
-    std::memcpy(line + n, kLineBreak.data(), 1 + indent);
-    n += 1 + indent;
-    line[n++] = '"';
-    std::memcpy(line + n, name.data(), name.size());
-    n += name.size();
-    std::memcpy(line + n, "\": ", 3);
-    n += 3;
-    buffer_.append(line, n);
-  }
+  char* out = room(before_room() + name.size() + 4);
+  out = before_value(out);
+  *out++ = '"';
+  out = put(out, name);
+  commit(put(out, "\": "));
   after_key_ = true;
   return *this;
 }
 
+char* JsonWriter::begin_value(std::size_t bound) { return before_value(room(before_room() + bound)); }
+
+void JsonWriter::end_value(char* end) {
+  commit(end);
+  if (used_ >= flush_at_) flush();
+}
+
 void JsonWriter::open(char bracket) {
-  before_value();
-  buffer_ += bracket;
+  char* out = before_value(room(before_room() + 1));
+  *out++ = bracket;
+  commit(out);
   levels_.push_back({});
 }
 
 void JsonWriter::close(char bracket) {
   const bool empty = levels_.back().empty;
   levels_.pop_back();
-  if (!empty) newline(static_cast<int>(levels_.size()));
-  buffer_ += bracket;
-  if (buffer_.size() >= flush_at_) flush();
+  char* out = room(before_room() + 1);
+  if (!empty) out = put_line_break(out, depth());
+  *out++ = bracket;
+  end_value(out);
 }
 
 void JsonWriter::begin_object() { open('{'); }
@@ -236,26 +265,29 @@ void JsonWriter::begin_array() { open('['); }
 void JsonWriter::end_array() { close(']'); }
 
 void JsonWriter::string(std::string_view text) {
-  before_value();
-  buffer_ += '"';
-  append_json_escaped(buffer_, text);
-  buffer_ += '"';
+  char* out = before_value(room(before_room() + 1));
+  *out++ = '"';
+  commit(out);
+  // Long text is escaped in steps, so that the room made for it stays small.
+  do {
+    const std::size_t limit = std::min(text.size(), kEscapeStep);
+    const EscapedRun run = put_json_escaped(room(escaped_room(limit)), text, limit);
+    commit(run.end);
+    text.remove_prefix(run.taken);
+  } while (!text.empty());
+  out = room(1);
+  *out++ = '"';
+  commit(out);
 }
 
 void JsonWriter::number(std::int64_t value) {
-  before_value();
-  buffer_ += std::to_string(value);
+  const std::string digits = std::to_string(value);
+  commit(put(begin_value(digits.size()), digits));
 }
 
-void JsonWriter::boolean(bool value) {
-  before_value();
-  buffer_ += value ? "true" : "false";
-}
+void JsonWriter::boolean(bool value) { commit(put(begin_value(5), value ? "true" : "false")); }
 
-void JsonWriter::null() {
-  before_value();
-  buffer_ += "null";
-}
+void JsonWriter::null() { commit(put(begin_value(4), "null")); }
 
 void JsonWriter::optional_text(std::string_view text) {
   if (text.empty()) {

@@ -5,6 +5,7 @@
 #pragma once
 
 #include <cstdint>
+#include <cstring>
 #include <ostream>
 #include <string>
 #include <string_view>
@@ -48,6 +49,14 @@ class JsonWriter {
   // A string, or null when empty.
   void optional_text(std::string_view text);
 
+  // A value laid out by the caller, for what a report writes a million
+  // times: room for at most `bound` bytes where the value goes (after the
+  // comma and line break), to be written from the returned pointer and
+  // ended by end_value() with where the writing stopped. The value's own
+  // members sit at depth() + 1.
+  char* begin_value(std::size_t bound);
+  void end_value(char* end);
+
   // Sends what is buffered to the stream.
   void flush();
 
@@ -57,16 +66,25 @@ class JsonWriter {
   void append_part(std::string_view piece);
 
  private:
-  void before_value();
+  // Room for `bound` more bytes of text, written from the returned pointer
+  // and kept by commit() with where the writing stopped.
+  char* room(std::size_t bound) { return used_ + bound <= buffer_.size() ? buffer_.data() + used_ : grow(bound); }
+  void commit(char* end) { used_ = static_cast<std::size_t>(end - buffer_.data()); }
+  char* grow(std::size_t bound);
+  // Writes the comma and line break due before a value; needs before_room().
+  char* before_value(char* out);
+  std::size_t before_room() const;
   JsonWriter& plain_key(std::string_view name);
-  void newline(int depth);
   void open(char bracket);
   void close(char bracket);
 
   std::ostream* out_ = nullptr;  // for a whole document
   PieceSink sink_;               // for a part
   std::size_t flush_at_;
+  // The text is the first used_ bytes; the rest is room, made once, so that
+  // writing a value needs no check of capacity byte by byte.
   std::string buffer_;
+  std::size_t used_ = 0;
   struct Level {
     bool empty = true;
   };
@@ -78,5 +96,24 @@ class JsonWriter {
 // (control characters as \u00xx, invalid UTF-8 replaced by U+FFFD), appended
 // to `out`.
 void append_json_escaped(std::string& out, std::string_view text);
+
+// The pieces of a value laid out by hand (see JsonWriter::begin_value).
+inline char* put(char* out, std::string_view text) {
+  std::memcpy(out, text.data(), text.size());
+  return out + text.size();
+}
+// A line break and the indentation of `depth` levels: at most 1 + 2 * depth bytes.
+char* put_line_break(char* out, int depth);
+// The room that escaping `limit` bytes of text may take: six bytes each
+// (\u00xx), and a UTF-8 sequence begun just before the limit.
+constexpr std::size_t escaped_room(std::size_t limit) { return 6 * (limit + 8); }
+// `text` escaped as append_json_escaped does, written at `out`, up to the
+// first whole character that ends at or past `limit` bytes of it: where
+// the writing ended and how many bytes of text were taken.
+struct EscapedRun {
+  char* end;
+  std::size_t taken;
+};
+EscapedRun put_json_escaped(char* out, std::string_view text, std::size_t limit);
 
 }  // namespace gainsay

@@ -97,9 +97,9 @@ Json as_json(Write write) {
   return Json::parse(text.str());
 }
 
-}  // namespace
-
-void write_statement(JsonWriter& json, const StatementView& s) {
+// A statement written call by call: for one whose text is too long to lay
+// out at once.
+void write_statement_by_calls(JsonWriter& json, const StatementView& s) {
   const Statement& statement = *s.statement;
   json.begin_object();
   json.key("id").string(statement.id.value);
@@ -126,6 +126,106 @@ void write_statement(JsonWriter& json, const StatementView& s) {
   write_id(json.key("responds_to"), statement.responds_to);
   write_id(json.key("repeats"), statement.repeats);
   json.end_object();
+}
+
+// Text longer than this, in all, is written by the calls above, in steps,
+// rather than laid out at once in room made for six bytes per byte.
+constexpr std::size_t kLaidOutTextLimit = 1 << 14;
+
+char* put_text(char* out, std::string_view text) {
+  *out++ = '"';
+  out = put_json_escaped(out, text, text.size()).end;
+  *out++ = '"';
+  return out;
+}
+
+char* put_optional_text(char* out, std::string_view text) {
+  return text.empty() ? put(out, "null") : put_text(out, text);
+}
+
+char* put_date(char* out, const std::optional<Date>& date) {
+  if (!date) return put(out, "null");
+  *out++ = '"';
+  out = put(out, date->to_string());
+  *out++ = '"';
+  return out;
+}
+
+// A member's line: the comma after the one before (unless `first`), the
+// line break, and its key, given with its quotes and colon.
+char* put_member(char* out, int depth, std::string_view key, bool first = false) {
+  if (!first) *out++ = ',';
+  return put(put_line_break(out, depth), key);
+}
+
+// An actor as write_actor() writes it, as a member at `depth`.
+char* put_actor(char* out, const Actor* actor, int depth) {
+  if (!actor) return put(out, "null");
+  *out++ = '{';
+  out = put_text(put_member(out, depth + 1, "\"id\": ", true), actor->id.value);
+  out = put_text(put_member(out, depth + 1, "\"name\": "), actor->name);
+  out = put_line_break(out, depth);
+  *out++ = '}';
+  return out;
+}
+
+template <typename IdT>
+char* put_id(char* out, const OptionalId<IdT>& id) {
+  return id ? put_text(out, id->value) : put(out, "null");
+}
+
+std::size_t text_length(const Actor* actor) { return actor ? actor->id.value.size() + actor->name.size() : 0; }
+
+template <typename IdT>
+std::size_t text_length(const OptionalId<IdT>& id) {
+  return id ? id->value.size() : 0;
+}
+
+}  // namespace
+
+// A report of a million statements is mostly statements, so one is laid out
+// at once in the writer's room, byte for byte as write_statement_by_calls()
+// writes it, without a call and a check of room per key and value.
+void write_statement(JsonWriter& json, const StatementView& s) {
+  const Statement& statement = *s.statement;
+  std::size_t text = statement.id.value.size() + text_length(s.actor) + text_length(s.side) + text_length(s.via) +
+                     statement.quote.size() + statement.note.size() + text_length(statement.responds_to) +
+                     text_length(statement.repeats);
+  if (s.source) text += s.source->id.value.size() + s.source->title.size() + s.source->url.size() + text_length(s.outlet);
+  if (text > kLaidOutTextLimit) return write_statement_by_calls(json, s);
+  // At most 36 lines of at most 24 bytes besides their indentation, and 16
+  // texts escaped.
+  const int d = json.depth() + 1;
+  const std::size_t bound = 36 * (1 + 2 * static_cast<std::size_t>(d + 2) + 24) + escaped_room(text) + 16 * 48;
+  char* out = json.begin_value(bound);
+  *out++ = '{';
+  out = put_text(put_member(out, d, "\"id\": ", true), statement.id.value);
+  out = put_actor(put_member(out, d, "\"actor\": "), s.actor, d);
+  out = put_actor(put_member(out, d, "\"side\": "), s.side, d);
+  out = put_text(put_member(out, d, "\"stance\": "), to_string(statement.stance));
+  out = put_date(put_member(out, d, "\"date\": "), statement.date);
+  out = put_text(put_member(out, d, "\"attribution\": "), to_string(statement.attribution));
+  out = put_member(out, d, "\"source\": ");
+  if (s.source) {
+    *out++ = '{';
+    out = put_text(put_member(out, d + 1, "\"id\": ", true), s.source->id.value);
+    out = put_optional_text(put_member(out, d + 1, "\"title\": "), s.source->title);
+    out = put_actor(put_member(out, d + 1, "\"outlet\": "), s.outlet, d + 1);
+    out = put_date(put_member(out, d + 1, "\"published\": "), s.source->published);
+    out = put_optional_text(put_member(out, d + 1, "\"url\": "), s.source->url);
+    out = put_line_break(out, d);
+    *out++ = '}';
+  } else {
+    out = put(out, "null");
+  }
+  out = put_actor(put_member(out, d, "\"via\": "), s.via, d);
+  out = put_optional_text(put_member(out, d, "\"quote\": "), statement.quote);
+  out = put_optional_text(put_member(out, d, "\"note\": "), statement.note);
+  out = put_id(put_member(out, d, "\"responds_to\": "), statement.responds_to);
+  out = put_id(put_member(out, d, "\"repeats\": "), statement.repeats);
+  out = put_line_break(out, d - 1);
+  *out++ = '}';
+  json.end_value(out);
 }
 
 void write_statements(JsonWriter& json, const std::vector<StatementView>& list) {
