@@ -83,41 +83,50 @@ void ClaimGraph::Impl::build() {
       }
     }
     // A statement's references are resolved on every core: in a story of a
-    // million statements they are millions of look-ups by id.
-    struct Targets {
-      Vertex by, claim, source, via, responds_to, repeats;
-    };
-    const Vertex kNone = Graph::null_vertex();
+    // million statements they are millions of look-ups by id, unless the
+    // reader left its links, which are checked and used instead. Either way
+    // they are resolved into the story's links, let go once linked.
+    std::vector<StatementLinks>& links = stories[s].links.statements;
+    if (links.size() != story.statements.size()) links.assign(story.statements.size(), StatementLinks{});
     constexpr std::size_t kBlock = 4096;
-    std::vector<Targets> targets(story.statements.size());
     parallel_for((story.statements.size() + kBlock - 1) / kBlock, [&](std::size_t block) {
       const std::size_t end = std::min(story.statements.size(), (block + 1) * kBlock);
       for (std::size_t i = block * kBlock; i < end; ++i) {
         const Statement& st = story.statements[i];
-        auto optional = [&](const Kind& kind, const auto& id, const char* what) {
-          return id ? find(kind, id->value, story, what) : kNone;
+        StatementLinks& l = links[i];
+        // The position of the record with `id`: the link's when that record
+        // has the id, else looked up.
+        auto position = [&](const Kind& kind, const auto& records, std::uint32_t known, const std::string& id,
+                            const char* what) {
+          if (known < records.size() && records[known].id.value == id) return known;
+          return static_cast<std::uint32_t>(find(kind, id, story, what) - kind.first);
         };
-        targets[i] = {find(ix.actors, st.by.value, story, "actor"),
-                      find(ix.claims, st.claim.value, story, "claim"),
-                      optional(ix.sources, st.source, "source"),
-                      optional(ix.actors, st.via, "actor"),
-                      optional(ix.statements, st.responds_to, "statement"),
-                      optional(ix.statements, st.repeats, "statement")};
+        auto optional = [&](const Kind& kind, const auto& records, std::uint32_t known, const auto& id,
+                            const char* what) {
+          return id ? position(kind, records, known, id->value, what) : StatementLinks::kNone;
+        };
+        l = {position(ix.actors, story.actors, l.by, st.by.value, "actor"),
+             position(ix.claims, story.claims, l.claim, st.claim.value, "claim"),
+             optional(ix.sources, story.sources, l.source, st.source, "source"),
+             optional(ix.actors, story.actors, l.via, st.via, "actor"),
+             optional(ix.statements, story.statements, l.responds_to, st.responds_to, "statement"),
+             optional(ix.statements, story.statements, l.repeats, st.repeats, "statement")};
       }
     });
     // Nothing looks a statement up by id once its references are resolved;
     // the index of a million ids is let go.
     ix.statements.ids = IdIndex();
     for (std::size_t i = 0; i < story.statements.size(); ++i) {
-      const Targets& t = targets[i];
+      const StatementLinks& l = links[i];
       const Vertex v = ix.statements.first + static_cast<Vertex>(i);
-      link(v, t.by, Relation::kBy);
-      link(v, t.claim, Relation::kStance);
-      if (t.source != kNone) link(v, t.source, Relation::kReportedIn);
-      if (t.via != kNone) link(v, t.via, Relation::kVia);
-      if (t.responds_to != kNone) link(v, t.responds_to, Relation::kRespondsTo);
-      if (t.repeats != kNone) link(v, t.repeats, Relation::kRepeats);
+      link(v, ix.actors.first + l.by, Relation::kBy);
+      link(v, ix.claims.first + l.claim, Relation::kStance);
+      if (l.source != StatementLinks::kNone) link(v, ix.sources.first + l.source, Relation::kReportedIn);
+      if (l.via != StatementLinks::kNone) link(v, ix.actors.first + l.via, Relation::kVia);
+      if (l.responds_to != StatementLinks::kNone) link(v, ix.statements.first + l.responds_to, Relation::kRespondsTo);
+      if (l.repeats != StatementLinks::kNone) link(v, ix.statements.first + l.repeats, Relation::kRepeats);
     }
+    links = std::vector<StatementLinks>();
   }
   if (edges.size() >= Graph::null_vertex()) {
     throw Error(ErrorCode::kInvalidData, "the stories hold " + std::to_string(edges.size()) +

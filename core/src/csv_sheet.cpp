@@ -305,6 +305,17 @@ StoryFilesResult parse_csv_sheet(std::string_view text, const std::string& file_
       std::size_t record, offset;
     };
     std::vector<StatementReference> statement_references;
+    // What rows have set so far on each actor, claim and source, kept dense
+    // and apart from the records: a sheet names them again row after row,
+    // and in a story of a million rows the records lie scattered over more
+    // memory than the cache holds, so they are touched only to change them.
+    struct ActorSet {
+      bool named = false;  // a name other than the id
+      ActorKind kind = ActorKind::kPerson;
+      std::uint32_t member_of = StatementLinks::kNone;
+    };
+    std::vector<ActorSet> actor_set;
+    std::vector<std::uint8_t> claim_has_text, claim_has_about, source_has_url;
   };
   std::map<std::string, Built> stories;
   const std::string default_story = story_id.empty() ? slug_of_file(file_name) : story_id;
@@ -341,6 +352,7 @@ StoryFilesResult parse_csv_sheet(std::string_view text, const std::string& file_
         if (first_story) {
           last->statement = IdIndex(rows_expected);
           last->story.statements.reserve(rows_expected);
+          last->story.links.statements.reserve(rows_expected);
         }
         last->story.id = StoryId{std::string(sid)};
         last->story.origin = file_name;
@@ -363,10 +375,14 @@ StoryFilesResult parse_csv_sheet(std::string_view text, const std::string& file_
     };
     auto ensure_actor = [&](std::string_view id) {
       const auto [position, fresh] = b.actor.insert(id);
-      if (fresh) b.story.actors.push_back({ActorId{std::string(id)}, std::string(id), ActorKind::kPerson, "", {}, {}, {}});
-      return std::size_t{position};
+      if (fresh) {
+        b.story.actors.push_back({ActorId{std::string(id)}, std::string(id), ActorKind::kPerson, "", {}, {}, {}});
+        b.actor_set.emplace_back();
+      }
+      return position;
     };
     Statement s;
+    StatementLinks links;  // what the row's references resolve to, for the store
     const std::string_view id = get(kId), by = get(kBy), claim = get(kClaim);
     for (const Column required : {kId, kBy, kClaim, kStance}) {
       if (get(required).empty()) {
@@ -383,41 +399,52 @@ StoryFilesResult parse_csv_sheet(std::string_view text, const std::string& file_
     s.id = StatementId{std::string(id)};
     // The actor: named and placed by the first row that says so.
     const std::size_t actor_index = ensure_actor(by);
-    if (const std::string_view name = get(kActorName); !name.empty()) {
-      Actor& actor = b.story.actors[actor_index];
-      if (actor.name == actor.id.value) actor.name = std::string(name);
+    if (const std::string_view name = get(kActorName); !name.empty() && !b.actor_set[actor_index].named) {
+      b.story.actors[actor_index].name = std::string(name);
+      b.actor_set[actor_index].named = name != by;
     }
     if (const std::string_view kind = get(kActorKind); !kind.empty()) {
       if (auto parsed = parse_actor_kind(kind)) {
-        b.story.actors[actor_index].kind = *parsed;
+        if (b.actor_set[actor_index].kind != *parsed) {
+          b.story.actors[actor_index].kind = *parsed;
+          b.actor_set[actor_index].kind = *parsed;
+        }
       } else {
         const auto [line, column] = place(kActorKind);
         error(line, column, where + ", column actor_kind: unknown actor kind '" + std::string(kind) + "'");
       }
     }
     if (const std::string_view parent = get(kActorMemberOf); !parent.empty() && check_id(kActorMemberOf, parent)) {
-      const std::size_t parent_index = ensure_actor(parent);
-      Actor& actor = b.story.actors[actor_index];
-      if (!actor.member_of || actor.member_of->value != parent) {
-        actor.member_of = b.story.actors[parent_index].id;
+      const std::uint32_t parent_index = ensure_actor(parent);
+      if (b.actor_set[actor_index].member_of != parent_index) {
+        b.actor_set[actor_index].member_of = parent_index;
+        b.story.actors[actor_index].member_of = ActorId{std::string(parent)};
         if (b.member_of_offset.size() <= actor_index) b.member_of_offset.resize(actor_index + 1);
         b.member_of_offset[actor_index] = row[column_of[kActorMemberOf]].offset;
       }
     }
-    s.by = b.story.actors[actor_index].id;
+    s.by = ActorId{std::string(by)};
+    links.by = actor_index;
     // The claim, with its text from the first row that gives one.
     const auto [claim_index, fresh_claim] = b.claim.insert(claim);
     if (fresh_claim) {
       b.story.claims.push_back({ClaimId{std::string(claim)}, "", {}, {}, {}});
       b.claim_offset.push_back(row[column_of[kClaim]].offset);
+      b.claim_has_text.push_back(false);
+      b.claim_has_about.push_back(false);
     }
-    Claim& c = b.story.claims[claim_index];
-    if (c.text.empty()) c.text = std::string(get(kClaimText));
-    if (const std::string_view about = get(kClaimAbout); !about.empty() && c.about.empty() && check_id(kClaimAbout, about)) {
+    if (const std::string_view claim_text = get(kClaimText); !b.claim_has_text[claim_index] && !claim_text.empty()) {
+      b.story.claims[claim_index].text = std::string(claim_text);
+      b.claim_has_text[claim_index] = true;
+    }
+    if (const std::string_view about = get(kClaimAbout);
+        !about.empty() && !b.claim_has_about[claim_index] && check_id(kClaimAbout, about)) {
       ensure_actor(about);
-      c.about.push_back(ActorId{std::string(about)});
+      b.story.claims[claim_index].about.push_back(ActorId{std::string(about)});
+      b.claim_has_about[claim_index] = true;
     }
-    s.claim = c.id;
+    s.claim = ClaimId{std::string(claim)};
+    links.claim = claim_index;
     if (const std::string_view stance = get(kStance); auto parsed = parse_stance(stance)) {
       s.stance = *parsed;
     } else if (!stance.empty()) {
@@ -442,10 +469,16 @@ StoryFilesResult parse_csv_sheet(std::string_view text, const std::string& file_
     }
     if (const std::string_view source = get(kSource); !source.empty() && check_id(kSource, source)) {
       const auto [source_index, fresh_source] = b.source.insert(source);
-      if (fresh_source) b.story.sources.push_back({SourceId{std::string(source)}, {}, "", "", {}, "", ""});
-      Source& src = b.story.sources[source_index];
-      if (src.url.empty()) src.url = std::string(get(kSourceUrl));
-      s.source = src.id;
+      if (fresh_source) {
+        b.story.sources.push_back({SourceId{std::string(source)}, {}, "", "", {}, "", ""});
+        b.source_has_url.push_back(false);
+      }
+      if (const std::string_view url = get(kSourceUrl); !b.source_has_url[source_index] && !url.empty()) {
+        b.story.sources[source_index].url = std::string(url);
+        b.source_has_url[source_index] = true;
+      }
+      s.source = SourceId{std::string(source)};
+      links.source = source_index;
     }
     s.quote = std::string(get(kQuote));
     s.note = std::string(get(kNote));
@@ -463,7 +496,8 @@ StoryFilesResult parse_csv_sheet(std::string_view text, const std::string& file_
                                         row[column_of[key]].offset});
     }
     if (const std::string_view via = get(kVia); !via.empty() && check_id(kVia, via)) {
-      s.via = b.story.actors[ensure_actor(via)].id;
+      links.via = ensure_actor(via);
+      s.via = ActorId{std::string(via)};
     }
     if (const std::string_view side = get(kSide); !side.empty()) {
       if (b.first_side.size() <= actor_index) b.first_side.resize(actor_index + 1);
@@ -477,6 +511,7 @@ StoryFilesResult parse_csv_sheet(std::string_view text, const std::string& file_
       }
     }
     b.story.statements.push_back(std::move(s));
+    b.story.links.statements.push_back(links);
   }
   if (!reader.error().empty()) return malformed();
   // References to statements, and claims without text, once every row is read.
@@ -484,7 +519,10 @@ StoryFilesResult parse_csv_sheet(std::string_view text, const std::string& file_
     for (const auto& ref : b.statement_references) {
       const Statement& s = b.story.statements[ref.statement];
       const std::string& target = (ref.repeats ? s.repeats : s.responds_to)->value;
-      if (!b.statement.find(target)) {
+      if (const auto position = b.statement.find(target)) {
+        StatementLinks& links = b.story.links.statements[ref.statement];
+        (ref.repeats ? links.repeats : links.responds_to) = *position;
+      } else {
         const auto [line, column] = place_in(text, ref.offset);
         error(line, column, "row " + std::to_string(ref.record) + ", column " + (ref.repeats ? "repeats" : "responds_to") +
                                 ": unknown statement '" + target + "'; expected the id of a statement in this sheet");
@@ -528,7 +566,11 @@ StoryFilesResult parse_csv_sheet(std::string_view text, const std::string& file_
                                   std::to_string(suppressed) + " more errors not shown"});
   }
   if (has_errors(result.diagnostics)) return result;
-  for (auto& [sid, b] : stories) result.stories.push_back(std::move(b.story));
+  // Every statement id was checked unique as its row was read.
+  for (auto& [sid, b] : stories) {
+    b.story.links.ids_unique = true;
+    result.stories.push_back(std::move(b.story));
+  }
   return result;
 }
 

@@ -9,6 +9,7 @@
 #include <algorithm>
 #include <cstdint>
 #include <limits>
+#include <optional>
 #include <string_view>
 #include <unordered_map>
 
@@ -76,40 +77,55 @@ Enum parse_or_throw(std::optional<Enum> value, std::string_view word, const char
 
 // Where each id of a story will sit: rows get consecutive rowids from the
 // table's next free one, in file order, so a reference is known before the
-// row it names is written.
+// row it names is written. A reference is found by the position its
+// reader left in the story's links when the record there has that id, and
+// otherwise by id, through an index made on first need. The index also
+// refuses two records with one id, which a reader that left links for
+// every statement has done already (see ResolvedLinks).
 template <typename Record>
 class RowIds {
  public:
-  RowIds(SQLite::Database& db, const char* table, const std::vector<Record>& records)
+  RowIds(SQLite::Database& db, const char* table, const std::vector<Record>& records, bool ids_checked = false)
       : table_(table),
         first_(db.execAndGet(std::string("SELECT coalesce(max(id), 0) + 1 FROM ") + table).getInt64()),
-        positions_(records.size()) {
-    for (const Record& record : records) {
-      if (!positions_.insert(record.id.value).second) {
-        throw Error(ErrorCode::kStorage, std::string("two ") + table + " with the id '" + record.id.value + "'");
-      }
-    }
+        records_(records) {
+    if (!ids_checked) index();
   }
   std::int64_t first() const { return first_; }
-  std::int64_t of(const std::string& key) const {
-    const auto position = positions_.find(key);
+  std::int64_t of(const std::string& key, std::uint32_t known = StatementLinks::kNone) const {
+    if (known < records_.size() && records_[known].id.value == key) return first_ + static_cast<std::int64_t>(known);
+    const auto position = index().find(key);
     if (!position) throw Error(ErrorCode::kStorage, "a reference to a missing id '" + key + "' of " + table_);
     return first_ + static_cast<std::int64_t>(*position);
   }
   // `id` is a std::optional or an OptionalId.
   template <typename MaybeId>
-  void bind(SQLite::Statement& query, int index, const MaybeId& id) const {
+  void bind(SQLite::Statement& query, int index, const MaybeId& id,
+            std::uint32_t known = StatementLinks::kNone) const {
     if (id) {
-      query.bind(index, of(id->value));
+      query.bind(index, of(id->value, known));
     } else {
       query.bind(index);
     }
   }
 
  private:
+  const IdIndex& index() const {
+    if (!positions_) {
+      positions_.emplace(records_.size());
+      for (const Record& record : records_) {
+        if (!positions_->insert(record.id.value).second) {
+          throw Error(ErrorCode::kStorage, std::string("two ") + table_ + " with the id '" + record.id.value + "'");
+        }
+      }
+    }
+    return *positions_;
+  }
+
   const char* table_;
   std::int64_t first_;
-  IdIndex positions_;
+  const std::vector<Record>& records_;
+  mutable std::optional<IdIndex> positions_;
 };
 
 // The stance and attribution words as strings that outlive every bind, so
@@ -149,6 +165,15 @@ void delete_story(SQLite::Database& db, const std::string& key) {
   }
 }
 
+// How many rows ahead the records a statement names are fetched into the
+// cache (see insert_story).
+constexpr std::size_t kFetchAhead = 8;
+
+template <typename Record>
+void fetch(const std::vector<Record>& records, std::uint32_t position) {
+  if (position < records.size()) __builtin_prefetch(&records[position]);
+}
+
 void insert_story(SQLite::Database& db, const Story& story, Progress* progress, std::uint64_t& written) {
   delete_story(db, story.id.value);
 
@@ -165,7 +190,10 @@ void insert_story(SQLite::Database& db, const Story& story, Progress* progress, 
   const RowIds<Actor> actor_ids(db, "actors", story.actors);
   const RowIds<Source> source_ids(db, "sources", story.sources);
   const RowIds<Claim> claim_ids(db, "claims", story.claims);
-  const RowIds<Statement> statement_ids(db, "statements", story.statements);
+  // Links left by the reader stand for look-ups by id (see ResolvedLinks).
+  const std::vector<StatementLinks>& links = story.links.statements;
+  const bool linked = links.size() == story.statements.size();
+  const RowIds<Statement> statement_ids(db, "statements", story.statements, linked && story.links.ids_unique);
 
   SQLite::Statement actor(db,
                           "INSERT INTO actors (id, story, key, name, kind, role, member_of, affiliated_with) "
@@ -259,7 +287,20 @@ void insert_story(SQLite::Database& db, const Story& story, Progress* progress, 
                               "attribution, quote, note, responds_to, repeats, via) "
                               "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
   row = statement_ids.first();
-  for (const Statement& s : story.statements) {
+  for (std::size_t i = 0; i < story.statements.size(); ++i) {
+    const Statement& s = story.statements[i];
+    const StatementLinks l = linked ? links[i] : StatementLinks{};
+    if (linked && i + kFetchAhead < links.size()) {
+      // The records that a statement a few rows on names are fetched while
+      // this one is written: in a story of a million statements they lie
+      // scattered over hundreds of megabytes, and checking each link would
+      // otherwise wait on memory.
+      const StatementLinks& ahead = links[i + kFetchAhead];
+      fetch(story.claims, ahead.claim);
+      fetch(story.sources, ahead.source);
+      fetch(story.statements, ahead.responds_to);
+      fetch(story.statements, ahead.repeats);
+    }
     if (row % 1024 == 0) {
       if (interrupt_requested()) throw Error(ErrorCode::kInterrupted, "interrupted; nothing was imported");
       if (progress) progress->update(written);
@@ -268,17 +309,17 @@ void insert_story(SQLite::Database& db, const Story& story, Progress* progress, 
     statement.bind(1, row++);
     statement.bind(2, sid);
     statement.bindNoCopy(3, s.id.value);
-    statement.bind(4, actor_ids.of(s.by.value));
-    statement.bind(5, claim_ids.of(s.claim.value));
+    statement.bind(4, actor_ids.of(s.by.value, l.by));
+    statement.bind(5, claim_ids.of(s.claim.value, l.claim));
     statement.bindNoCopy(6, word_of(s.stance));
     bind_date(statement, 7, s.date);
-    source_ids.bind(statement, 8, s.source);
+    source_ids.bind(statement, 8, s.source, l.source);
     statement.bindNoCopy(9, word_of(s.attribution));
     statement.bindNoCopy(10, s.quote);
     statement.bindNoCopy(11, s.note);
-    statement_ids.bind(statement, 12, s.responds_to);
-    statement_ids.bind(statement, 13, s.repeats);
-    actor_ids.bind(statement, 14, s.via);
+    statement_ids.bind(statement, 12, s.responds_to, l.responds_to);
+    statement_ids.bind(statement, 13, s.repeats, l.repeats);
+    actor_ids.bind(statement, 14, s.via, l.via);
     statement.exec();
     statement.reset();
   }
@@ -320,7 +361,7 @@ class KeysByRow {
 
 // A statement's responds_to and repeats, as rowids; 0 for none. They are
 // resolved once every statement is read, since they may point forward.
-using StatementLinks = std::pair<std::int64_t, std::int64_t>;
+using RowLinks = std::pair<std::int64_t, std::int64_t>;
 
 // What a statement row refers to: the story's records and their rowids.
 struct Lookups {
@@ -345,12 +386,12 @@ std::int64_t imports_counted(const SQLite::Database& db) {
   return query.getColumn(0).getInt64();
 }
 
-// Reads the story's statements in `range` into out[0..] (their links into
-// links[0..]), in rowid order, and returns their rowids. Throws if there
-// are more than `room`.
+// Reads the story's statements in `range` into out[0..] (the rowids they
+// refer to into rows_named[0..], the positions into resolved[0..]), in rowid
+// order, and returns their rowids. Throws if there are more than `room`.
 std::vector<std::int64_t> read_statements(const SQLite::Database& db, std::int64_t sid, RowRange range,
-                                          const Lookups& lookups, Statement* out, StatementLinks* links,
-                                          std::size_t room) {
+                                          const Lookups& lookups, Statement* out, RowLinks* rows_named,
+                                          StatementLinks* resolved, std::size_t room) {
   const Story& story = lookups.story;
   RawQuery row(db,
                "SELECT id, key, by_actor, claim, stance, date, source, attribution, quote, note, "
@@ -365,20 +406,29 @@ std::vector<std::int64_t> read_statements(const SQLite::Database& db, std::int64
       throw Error(ErrorCode::kStorage, "the statements of story '" + story.id.value + "' changed while being read");
     }
     Statement& s = out[rows.size()];
-    links[rows.size()] = {row.integer(10), row.integer(11)};
+    StatementLinks& l = resolved[rows.size()];
+    rows_named[rows.size()] = {row.integer(10), row.integer(11)};
     rows.push_back(row.integer(0));
+    auto position = [&](const KeysByRow& keys, int column, const char* what) {
+      return static_cast<std::uint32_t>(keys.at(row.integer(column), what));
+    };
     s.id.value = row.text(1);
-    s.by = story.actors[lookups.actors.at(row.integer(2), "actor")].id;
-    s.claim = story.claims[lookups.claims.at(row.integer(3), "claim")].id;
+    l.by = position(lookups.actors, 2, "actor");
+    s.by = story.actors[l.by].id;
+    l.claim = position(lookups.claims, 3, "claim");
+    s.claim = story.claims[l.claim].id;
     s.stance = parse_or_throw(parse_stance(row.text(4)), row.text(4), "stance");
     // Every field is set, null or not: a half read again after a failed
     // helper must not keep what the helper wrote.
     s.date = row.null(5) ? std::nullopt : std::optional<Date>(Date::parse(row.text(5)));
-    s.source = row.null(6) ? OptionalId<SourceId>() : story.sources[lookups.sources.at(row.integer(6), "source")].id;
+    l.source = row.null(6) ? StatementLinks::kNone : position(lookups.sources, 6, "source");
+    s.source = row.null(6) ? OptionalId<SourceId>() : story.sources[l.source].id;
     s.attribution = parse_or_throw(parse_attribution(row.text(7)), row.text(7), "attribution");
     s.quote = row.text(8);
     s.note = row.text(9);
-    s.via = row.null(12) ? OptionalId<ActorId>() : story.actors[lookups.actors.at(row.integer(12), "actor")].id;
+    l.via = row.null(12) ? StatementLinks::kNone : position(lookups.actors, 12, "actor");
+    s.via = row.null(12) ? OptionalId<ActorId>() : story.actors[l.via].id;
+    l.responds_to = l.repeats = StatementLinks::kNone;
   }
   return rows;
 }
@@ -489,11 +539,15 @@ Story load_story(const SQLite::Database& db, SQLite::Statement& head, const std:
   }
 
   grow.join();
-  std::vector<StatementLinks> links(count);
+  std::vector<RowLinks> rows_named(count);
+  // The positions found on the way are kept for the graph (see ResolvedLinks).
+  std::vector<StatementLinks>& resolved = story.links.statements;
+  resolved.resize(count);
   const Lookups lookups{story, actor_rows, source_rows, claim_rows};
   auto read = [&](const SQLite::Database& from_db, std::int64_t from, std::int64_t to, std::size_t at,
                   std::size_t room) {
-    return read_statements(from_db, sid, {from, to}, lookups, story.statements.data() + at, links.data() + at, room);
+    return read_statements(from_db, sid, {from, to}, lookups, story.statements.data() + at, rows_named.data() + at,
+                           resolved.data() + at, room);
   };
   std::vector<std::int64_t> rows;
   if (count < kSplitLoadFrom || file.empty()) {
@@ -533,9 +587,16 @@ Story load_story(const SQLite::Database& db, SQLite::Statement& head, const std:
   }
   const KeysByRow statement_rows(std::move(rows));
   for (std::size_t i = 0; i < count; ++i) {
-    const auto [responds_to, repeats] = links[i];
-    if (responds_to) story.statements[i].responds_to = story.statements[statement_rows.at(responds_to, "statement")].id;
-    if (repeats) story.statements[i].repeats = story.statements[statement_rows.at(repeats, "statement")].id;
+    const auto [responds_to, repeats] = rows_named[i];
+    StatementLinks& l = resolved[i];
+    if (responds_to) {
+      l.responds_to = static_cast<std::uint32_t>(statement_rows.at(responds_to, "statement"));
+      story.statements[i].responds_to = story.statements[l.responds_to].id;
+    }
+    if (repeats) {
+      l.repeats = static_cast<std::uint32_t>(statement_rows.at(repeats, "statement"));
+      story.statements[i].repeats = story.statements[l.repeats].id;
+    }
   }
   return story;
 }

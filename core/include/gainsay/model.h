@@ -5,6 +5,7 @@
 #pragma once
 
 #include <compare>
+#include <cstdint>
 #include <functional>
 #include <optional>
 #include <string>
@@ -124,6 +125,28 @@ struct Statement {
   bool operator==(const Statement&) const = default;
 };
 
+// Where one statement's references point: positions in its story's
+// actors, claims, sources and statements, kNone for a reference it lacks.
+struct StatementLinks {
+  static constexpr std::uint32_t kNone = UINT32_MAX;
+  std::uint32_t by = kNone, claim = kNone, source = kNone, via = kNone, responds_to = kNone, repeats = kNone;
+};
+
+// The positions a reader found while it resolved every reference of a
+// story (the sheet reader, the store), kept so that the store and the graph
+// need not look a million ids up again. They are a cache of what the ids
+// say, not part of the story's value: stories compare equal whatever their
+// links, and whoever uses a link first checks that the record at that
+// position has the id named.
+struct ResolvedLinks {
+  std::vector<StatementLinks> statements;  // empty, or one per statement
+  // Whether the reader found every statement id unique, so that the store
+  // need not index them all again to check it.
+  bool ids_unique = false;
+
+  bool operator==(const ResolvedLinks&) const { return true; }
+};
+
 struct Story {
   StoryId id;
   std::string title;
@@ -133,6 +156,7 @@ struct Story {
   std::vector<Source> sources;
   std::vector<Claim> claims;
   std::vector<Statement> statements;
+  ResolvedLinks links;
 
   bool operator==(const Story&) const = default;
 };
