@@ -122,3 +122,29 @@ TEST_CASE("ClaimGraph: a reference that does not resolve is refused") {
     CHECK(std::string(e.what()) == "story 'dam' refers to unknown actor 'nobody'");
   }
 }
+
+TEST_CASE("issue 6: links a reader left are used only where the record there has the id named") {
+  Story story = gainsay::testing::story_with(kRest);
+  // Every link wrong: pointing at other records, past the end, or at a
+  // record for a reference the statement does not make.
+  story.links.statements.assign(story.statements.size(), StatementLinks{0, 2, 1, 1, 3, 99});
+  const ClaimGraph graph({story});
+  CHECK(graph.size().edges == 30);
+  for (const ClaimView& claim : graph.claims()) {
+    for (const StatementView& view : graph.statements_on(claim)) {
+      const Statement& s = *view.statement;
+      CAPTURE(s.id.value);
+      CHECK(view.actor->id == s.by);
+      CHECK(claim.claim->id == s.claim);
+      CHECK((s.source ? view.source && view.source->id == *s.source : view.source == nullptr));
+      CHECK((s.via ? view.via && view.via->id == *s.via : view.via == nullptr));
+    }
+  }
+  const auto on = graph.statements_on(graph.claims()[0]);
+  CHECK(ids(graph.responses_to(on[0])) == std::vector<std::string>{"deny", "marsh-answer"});
+  CHECK(ids(graph.repeats_of(on[1])) == std::vector<std::string>{"deny-again"});
+
+  // A link to a real record does not make an unknown id known.
+  story.statements[0].by = ActorId{"nobody"};
+  CHECK_THROWS_WITH_AS(ClaimGraph({story}), "story 'dam' refers to unknown actor 'nobody'", Error);
+}

@@ -88,3 +88,37 @@ TEST_CASE("CsvSheet: each problem is named with its row, line and column") {
         "dam.csv:3:16: error: invalid UTF-8; a sheet must be UTF-8 text");
   CHECK(only_error("") == "dam.csv: error: empty sheet; expected a header row naming the columns (id, by, claim, stance, ...)");
 }
+
+TEST_CASE("issue 6: the sheet reader leaves the positions its references resolve to") {
+  const auto result = sheet(
+      "id,by,claim,stance,source,via,responds_to,repeats,claim_text,actor_name,actor_kind,source_url\n"
+      "a1,ansel,shelled,asserts,bugle,,a3,,Freedonia shelled the dam,ansel,person,https://example.org/1\n"
+      "a2,marsh,quiet,denies,tv,ansel,,,Nobody answered,Oda Marsh,,\n"
+      "a3,ansel,shelled,corroborates,bugle,,a2,a1,Ignored: the first text stands,Petra Ansel,organization,"
+      "https://example.org/ignored\n"
+      "a4,ansel,quiet,asserts,,,,,,Not her name either,government,\n");
+  for (const auto& d : result.diagnostics) INFO(d.to_string());
+  REQUIRE(result.stories.size() == 1);
+  const Story& story = result.stories[0];
+  CHECK(story.links.ids_unique);
+  REQUIRE(story.links.statements.size() == story.statements.size());
+  for (std::size_t i = 0; i < story.statements.size(); ++i) {
+    const Statement& s = story.statements[i];
+    const StatementLinks& l = story.links.statements[i];
+    CAPTURE(s.id.value);
+    CHECK(story.actors.at(l.by).id == s.by);
+    CHECK(story.claims.at(l.claim).id == s.claim);
+    CHECK((s.source ? story.sources.at(l.source).id == *s.source : l.source == StatementLinks::kNone));
+    CHECK((s.via ? story.actors.at(l.via).id == *s.via : l.via == StatementLinks::kNone));
+    CHECK((s.responds_to ? story.statements.at(l.responds_to).id == *s.responds_to
+                         : l.responds_to == StatementLinks::kNone));
+    CHECK((s.repeats ? story.statements.at(l.repeats).id == *s.repeats : l.repeats == StatementLinks::kNone));
+  }
+  // What rows say of a record: a name that is only the id does not count as
+  // one, so the next name given stands; the first claim text and source url
+  // stand; the last actor kind given stands.
+  CHECK(story.actors.at(story.links.statements[0].by).name == "Petra Ansel");
+  CHECK(story.actors.at(story.links.statements[0].by).kind == ActorKind::kGovernment);
+  CHECK(story.claims.at(story.links.statements[0].claim).text == "Freedonia shelled the dam");
+  CHECK(story.sources.at(story.links.statements[0].source).url == "https://example.org/1");
+}

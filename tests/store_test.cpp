@@ -290,3 +290,40 @@ TEST_CASE("Store: a version-2 database written by gainsay 2 is upgraded in place
     CHECK(store.load() == expected);
   }
 }
+
+TEST_CASE("issue 6: the store writes references by the links a reader left only where they hold, and leaves its own") {
+  Story story = story_with(kRest);
+  // Wrong links, from a reader that vouched its ids unique: each reference
+  // is still written to the record its id names.
+  story.links.statements.assign(story.statements.size(), StatementLinks{0, 1, 2, 0, 2, 0});
+  story.links.ids_unique = true;
+  Store store = Store::open_in_memory();
+  store.import_stories({story});
+  const auto loaded = store.load();
+  REQUIRE(loaded.size() == 1);
+  CHECK(loaded[0] == story);
+  // The loaded story's links are the positions of what its ids name.
+  const Story& back = loaded[0];
+  REQUIRE(back.links.statements.size() == back.statements.size());
+  for (std::size_t i = 0; i < back.statements.size(); ++i) {
+    const Statement& s = back.statements[i];
+    const StatementLinks& l = back.links.statements[i];
+    CAPTURE(s.id.value);
+    CHECK(back.actors.at(l.by).id == s.by);
+    CHECK(back.claims.at(l.claim).id == s.claim);
+    CHECK((s.source ? back.sources.at(l.source).id == *s.source : l.source == StatementLinks::kNone));
+    CHECK((s.via ? back.actors.at(l.via).id == *s.via : l.via == StatementLinks::kNone));
+    CHECK((s.responds_to ? back.statements.at(l.responds_to).id == *s.responds_to
+                         : l.responds_to == StatementLinks::kNone));
+    CHECK((s.repeats ? back.statements.at(l.repeats).id == *s.repeats : l.repeats == StatementLinks::kNone));
+  }
+}
+
+TEST_CASE("issue 6: without a reader's word that its ids are unique, the store still refuses two statements with one id") {
+  Story story = story_with(kRest);
+  story.statements.push_back(story.statements[2]);
+  story.links.statements.assign(story.statements.size(), StatementLinks{});
+  Store store = Store::open_in_memory();
+  CHECK(error_code_of([&] { store.import_stories({story}); }) == ErrorCode::kStorage);
+  CHECK(store.stories().empty());
+}
