@@ -1,7 +1,6 @@
 #include "json_writer.h"
 
 #include <algorithm>
-#include <array>
 #include <cassert>
 #include <cstdint>
 #include <cstdio>
@@ -60,26 +59,6 @@ Utf8Sequence utf8_sequence(std::string_view text) {
 }
 
 }  // namespace
-
-// Bytes that end a run of plain ASCII: control characters, the quote, the
-// backslash, and every byte of a multi-byte sequence (to be checked).
-constexpr auto kStopsRun = [] {
-  std::array<bool, 256> stops{};
-  for (int c = 0; c < 256; ++c) stops[static_cast<std::size_t>(c)] = c < 0x20 || c == '"' || c == '\\' || c >= 0x80;
-  return stops;
-}();
-
-// Whether any of the 8 bytes at `p` stops a run (see kStopsRun): a
-// control character, the quote, the backslash, or a byte of 0x80 or more.
-// Eight bytes are tested at once, since most text needs no escape at all.
-bool block_stops_run(const char* p) {
-  constexpr std::uint64_t kOnes = 0x0101010101010101, kHigh = 0x8080808080808080;
-  std::uint64_t v;
-  std::memcpy(&v, p, sizeof v);
-  auto has_zero = [&](std::uint64_t x) { return (x - kOnes) & ~x & kHigh; };
-  const std::uint64_t control = (v - 0x20 * kOnes) & ~v & kHigh;  // a byte below 0x20
-  return (control | has_zero(v ^ ('"' * kOnes)) | has_zero(v ^ ('\\' * kOnes)) | (v & kHigh)) != 0;
-}
 
 EscapedRun put_json_escaped(char* out, std::string_view text, std::size_t limit) {
   std::size_t run = 0;  // start of the bytes that need no escape

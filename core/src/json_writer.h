@@ -4,6 +4,7 @@
 // megabytes; building it as nlohmann values first took most of its time.
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <cstring>
 #include <ostream>
@@ -115,5 +116,39 @@ struct EscapedRun {
   std::size_t taken;
 };
 EscapedRun put_json_escaped(char* out, std::string_view text, std::size_t limit);
+
+// Bytes that end a run of plain ASCII: control characters, the quote, the
+// backslash, and every byte of a multi-byte sequence (to be checked).
+inline constexpr auto kStopsRun = [] {
+  std::array<bool, 256> stops{};
+  for (int c = 0; c < 256; ++c) stops[static_cast<std::size_t>(c)] = c < 0x20 || c == '"' || c == '\\' || c >= 0x80;
+  return stops;
+}();
+
+// Whether any of the 8 bytes at `p` stops a run (see kStopsRun). Eight
+// bytes are tested at once, since most text needs no escape at all.
+inline bool block_stops_run(const char* p) {
+  constexpr std::uint64_t kOnes = 0x0101010101010101, kHigh = 0x8080808080808080;
+  std::uint64_t v;
+  std::memcpy(&v, p, sizeof v);
+  auto has_zero = [&](std::uint64_t x) { return (x - kOnes) & ~x & kHigh; };
+  const std::uint64_t control = (v - 0x20 * kOnes) & ~v & kHigh;  // a byte below 0x20
+  return (control | has_zero(v ^ ('"' * kOnes)) | has_zero(v ^ ('\\' * kOnes)) | (v & kHigh)) != 0;
+}
+
+// `text` escaped, written at `out`, which has escaped_room(text.size()).
+// Short plain text, most of a report's, is copied without a call.
+inline char* put_json_text(char* out, std::string_view text) {
+  const char* p = text.data();
+  const std::size_t n = text.size();
+  bool plain = true;
+  if (n >= 8) {
+    for (std::size_t i = 0; plain && i + 8 <= n; i += 8) plain = !block_stops_run(p + i);
+    plain = plain && !block_stops_run(p + n - 8);  // the tail, overlapping
+  } else {
+    for (std::size_t i = 0; plain && i < n; ++i) plain = !kStopsRun[static_cast<unsigned char>(p[i])];
+  }
+  return plain ? put(out, text) : put_json_escaped(out, text, n).end;
+}
 
 }  // namespace gainsay

@@ -134,7 +134,7 @@ constexpr std::size_t kLaidOutTextLimit = 1 << 14;
 
 char* put_text(char* out, std::string_view text) {
   *out++ = '"';
-  out = put_json_escaped(out, text, text.size()).end;
+  out = put_json_text(out, text);
   *out++ = '"';
   return out;
 }
