@@ -116,7 +116,10 @@ TEST_CASE("JsonWriter: parts rendered apart and spliced in give the same bytes a
     const int starts[] = {0, 1, 4, 7};
     for (int part = 0; part < 3; ++part) {
       std::vector<std::string> pieces;
-      JsonWriter writer(json.depth(), part == 0, [&](std::string&& piece) { pieces.push_back(std::move(piece)); });
+      JsonWriter writer(json.depth(), part == 0, [&](std::string&& piece) {
+        pieces.push_back(std::move(piece));
+        return std::string();
+      });
       for (int i = starts[part]; i < starts[part + 1]; ++i) write_item(writer, i);
       writer.flush();
       for (const auto& piece : pieces) json.append_part(piece);

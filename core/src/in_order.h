@@ -21,8 +21,11 @@
 
 namespace gainsay {
 
-// Where a part puts its text, piece by piece.
-using PieceSink = std::function<void(std::string&& piece)>;
+// Where a part puts its text, piece by piece. It hands back a piece
+// already written, when it has one, for the part to write into again:
+// pieces of half a megabyte made afresh each time cost the kernel more to
+// clear than they take to fill.
+using PieceSink = std::function<std::string(std::string&& piece)>;
 
 // Calls render(i, sink) for every part i in [0, count) on up to `threads`
 // threads, and write(piece) on the calling thread for every piece, part 0's
@@ -34,7 +37,12 @@ void write_in_order(std::size_t count, Render render, Write write,
                     std::size_t held_limit = std::size_t{2} << 20) {
   threads = std::clamp<std::size_t>(threads, 1, std::max<std::size_t>(count, 1));
   auto in_turn = [&] {
-    for (std::size_t i = 0; i < count; ++i) render(i, PieceSink([&](std::string&& piece) { write(piece); }));
+    for (std::size_t i = 0; i < count; ++i) {
+      render(i, PieceSink([&](std::string&& piece) {
+               write(piece);
+               return std::move(piece);
+             }));
+    }
   };
   if (threads == 1) return in_turn();
   struct Part {
@@ -51,6 +59,7 @@ void write_in_order(std::size_t count, Render render, Write write,
   std::size_t current = 0;  // the part being written
   bool stop = false;
   std::exception_ptr failure;
+  std::vector<std::string> written;  // pieces to be written into again
   auto fail = [&](std::unique_lock<std::mutex>& lock) {
     if (!lock.owns_lock()) lock.lock();
     if (!failure) failure = std::current_exception();
@@ -75,6 +84,12 @@ void write_in_order(std::size_t count, Render render, Write write,
                  parts[i].bytes += piece.size();
                  parts[i].pieces.push_back(std::move(piece));
                  changed.notify_all();
+                 std::string again;
+                 if (!written.empty()) {
+                   again = std::move(written.back());
+                   written.pop_back();
+                 }
+                 return again;
                }));
       } catch (...) {
         fail(lock);
@@ -116,6 +131,7 @@ void write_in_order(std::size_t count, Render render, Write write,
         break;
       }
       lock.lock();
+      if (written.size() < window) written.push_back(std::move(piece));
     }
   }
   if (failure) std::rethrow_exception(failure);

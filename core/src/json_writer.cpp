@@ -149,8 +149,10 @@ void JsonWriter::flush() {
   } else {
     std::string piece = std::move(buffer_);
     piece.resize(used_);
-    buffer_ = std::string(kPieceAt + kSlack, '\0');
-    sink_(std::move(piece));
+    // A piece handed back was cut to its text; growing it again clears
+    // only the slack.
+    buffer_ = sink_(std::move(piece));
+    buffer_.resize(kPieceAt + kSlack);
   }
   used_ = 0;
 }
