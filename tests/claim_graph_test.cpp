@@ -148,3 +148,18 @@ TEST_CASE("issue 6: links a reader left are used only where the record there has
   story.statements[0].by = ActorId{"nobody"};
   CHECK_THROWS_WITH_AS(ClaimGraph({story}), "story 'dam' refers to unknown actor 'nobody'", Error);
 }
+
+TEST_CASE("ClaimGraph: two statements with one id are refused, before any unknown reference") {
+  Story story = story_with(kRest);
+  story.statements.push_back(story.statements[1]);
+  CHECK_THROWS_WITH_AS(ClaimGraph({story}), "story 'dam' has two statements with the id 'deny'", Error);
+  // The statements' ids are indexed beside the resolving of references; an
+  // unknown actor found first still yields to the duplicate.
+  story.statements[0].by = ActorId{"nobody"};
+  CHECK_THROWS_WITH_AS(ClaimGraph({story}), "story 'dam' has two statements with the id 'deny'", Error);
+  // And an answer to a statement that is not there is named as such.
+  story.statements.pop_back();
+  story.statements[0].by = ActorId{"ansel"};
+  story.statements[1].responds_to = StatementId{"never-said"};
+  CHECK_THROWS_WITH_AS(ClaimGraph({story}), "story 'dam' refers to unknown statement 'never-said'", Error);
+}

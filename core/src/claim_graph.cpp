@@ -1,6 +1,7 @@
 #include "gainsay/claim_graph.h"
 
 #include <algorithm>
+#include <atomic>
 #include <cctype>
 #include <unordered_map>
 
@@ -41,22 +42,34 @@ void ClaimGraph::Impl::build() {
   for (std::size_t s = 0; s < stories.size(); ++s) {
     const Story& story = stories[s];
     Index& ix = index[s];
-    // Each kind's vertices, and its ids.
-    auto add = [&](Kind& kind, const auto& records, NodeKind node, const char* what) {
+    // Each kind's vertices, and the index of its ids, which also finds two
+    // records with one id.
+    auto add = [&](Kind& kind, const auto& records, NodeKind node) {
       kind.first = nodes.size();
-      kind.ids = IdIndex(records.size());
       for (std::size_t i = 0; i < records.size(); ++i) {
-        if (!kind.ids.insert(records[i].id.value).second) {
-          throw Error(ErrorCode::kInvalidData,
-                      "story '" + story.id.value + "' has two " + what + "s with the id '" + records[i].id.value + "'");
-        }
         nodes.push_back(ClaimNode{node, static_cast<std::uint32_t>(s), static_cast<std::uint32_t>(i)});
       }
     };
-    add(ix.actors, story.actors, NodeKind::kActor, "actor");
-    add(ix.sources, story.sources, NodeKind::kSource, "source");
-    add(ix.claims, story.claims, NodeKind::kClaim, "claim");
-    add(ix.statements, story.statements, NodeKind::kStatement, "statement");
+    auto index_ids = [&story](Kind& kind, const auto& records, const char* what) {
+      kind.ids = IdIndex(records.size());
+      for (const auto& record : records) {
+        if (!kind.ids.insert(record.id.value).second) {
+          throw Error(ErrorCode::kInvalidData,
+                      "story '" + story.id.value + "' has two " + what + "s with the id '" + record.id.value + "'");
+        }
+      }
+    };
+    add(ix.actors, story.actors, NodeKind::kActor);
+    index_ids(ix.actors, story.actors, "actor");
+    add(ix.sources, story.sources, NodeKind::kSource);
+    index_ids(ix.sources, story.sources, "source");
+    add(ix.claims, story.claims, NodeKind::kClaim);
+    index_ids(ix.claims, story.claims, "claim");
+    add(ix.statements, story.statements, NodeKind::kStatement);
+    // The statements' index, a million ids in a large story, is made on
+    // another core while the references are resolved and the graph is built;
+    // it is needed only where a reader left no link that holds.
+    Beside statement_ids([&] { index_ids(ix.statements, story.statements, "statement"); });
     auto link = [&](Vertex from, Vertex to, Relation relation) {
       edges.emplace_back(from, to);
       relations.push_back(RelationEdge{relation});
@@ -86,36 +99,70 @@ void ClaimGraph::Impl::build() {
     // million statements they are millions of look-ups by id, unless the
     // reader left its links, which are checked and used instead. Either way
     // they are resolved into the story's links, let go once linked.
+    // References to statements without a link that holds are marked, and
+    // looked up once the statements' index is made.
     std::vector<StatementLinks>& links = stories[s].links.statements;
     if (links.size() != story.statements.size()) links.assign(story.statements.size(), StatementLinks{});
+    constexpr std::uint32_t kLookUp = StatementLinks::kNone - 1;
+    std::atomic<bool> to_look_up = false;
     constexpr std::size_t kBlock = 4096;
-    parallel_for((story.statements.size() + kBlock - 1) / kBlock, [&](std::size_t block) {
-      const std::size_t end = std::min(story.statements.size(), (block + 1) * kBlock);
-      for (std::size_t i = block * kBlock; i < end; ++i) {
-        const Statement& st = story.statements[i];
-        StatementLinks& l = links[i];
-        // The position of the record with `id`: the link's when that record
-        // has the id, else looked up.
-        auto position = [&](const Kind& kind, const auto& records, std::uint32_t known, const std::string& id,
-                            const char* what) {
-          if (known < records.size() && records[known].id.value == id) return known;
-          return static_cast<std::uint32_t>(find(kind, id, story, what) - kind.first);
-        };
-        auto optional = [&](const Kind& kind, const auto& records, std::uint32_t known, const auto& id,
-                            const char* what) {
-          return id ? position(kind, records, known, id->value, what) : StatementLinks::kNone;
-        };
-        l = {position(ix.actors, story.actors, l.by, st.by.value, "actor"),
-             position(ix.claims, story.claims, l.claim, st.claim.value, "claim"),
-             optional(ix.sources, story.sources, l.source, st.source, "source"),
-             optional(ix.actors, story.actors, l.via, st.via, "actor"),
-             optional(ix.statements, story.statements, l.responds_to, st.responds_to, "statement"),
-             optional(ix.statements, story.statements, l.repeats, st.repeats, "statement")};
+    // Two statements with one id are reported before any unknown reference,
+    // as when the index was made first.
+    auto after_index = [&statement_ids](auto resolve) {
+      try {
+        resolve();
+      } catch (...) {
+        statement_ids.join();
+        throw;
       }
+    };
+    after_index([&] {
+      parallel_for((story.statements.size() + kBlock - 1) / kBlock, [&](std::size_t block) {
+        const std::size_t end = std::min(story.statements.size(), (block + 1) * kBlock);
+        for (std::size_t i = block * kBlock; i < end; ++i) {
+          const Statement& st = story.statements[i];
+          StatementLinks& l = links[i];
+          // The position of the record with `id`: the link's when that record
+          // has the id, else looked up.
+          auto position = [&](const Kind& kind, const auto& records, std::uint32_t known, const std::string& id,
+                              const char* what) {
+            if (known < records.size() && records[known].id.value == id) return known;
+            return static_cast<std::uint32_t>(find(kind, id, story, what) - kind.first);
+          };
+          auto optional = [&](const Kind& kind, const auto& records, std::uint32_t known, const auto& id,
+                              const char* what) {
+            return id ? position(kind, records, known, id->value, what) : StatementLinks::kNone;
+          };
+          auto statement = [&](std::uint32_t known, const OptionalId<StatementId>& id) {
+            if (!id) return StatementLinks::kNone;
+            if (known < story.statements.size() && story.statements[known].id == *id) return known;
+            to_look_up = true;
+            return kLookUp;
+          };
+          l = {position(ix.actors, story.actors, l.by, st.by.value, "actor"),
+               position(ix.claims, story.claims, l.claim, st.claim.value, "claim"),
+               optional(ix.sources, story.sources, l.source, st.source, "source"),
+               optional(ix.actors, story.actors, l.via, st.via, "actor"),
+               statement(l.responds_to, st.responds_to),
+               statement(l.repeats, st.repeats)};
+        }
+      });
     });
-    // Nothing looks a statement up by id once its references are resolved;
-    // the index of a million ids is let go.
-    ix.statements.ids = IdIndex();
+    if (to_look_up) {
+      statement_ids.join();
+      parallel_for((story.statements.size() + kBlock - 1) / kBlock, [&](std::size_t block) {
+        const std::size_t end = std::min(story.statements.size(), (block + 1) * kBlock);
+        for (std::size_t i = block * kBlock; i < end; ++i) {
+          const Statement& st = story.statements[i];
+          StatementLinks& l = links[i];
+          auto look_up = [&](const OptionalId<StatementId>& id) {
+            return static_cast<std::uint32_t>(find(ix.statements, id->value, story, "statement") - ix.statements.first);
+          };
+          if (l.responds_to == kLookUp) l.responds_to = look_up(st.responds_to);
+          if (l.repeats == kLookUp) l.repeats = look_up(st.repeats);
+        }
+      });
+    }
     for (std::size_t i = 0; i < story.statements.size(); ++i) {
       const StatementLinks& l = links[i];
       const Vertex v = ix.statements.first + static_cast<Vertex>(i);
@@ -127,6 +174,10 @@ void ClaimGraph::Impl::build() {
       if (l.repeats != StatementLinks::kNone) link(v, ix.statements.first + l.repeats, Relation::kRepeats);
     }
     links = std::vector<StatementLinks>();
+    // Nothing looks a statement up by id once its references are resolved;
+    // the index of a million ids, once it has found no id twice, is let go.
+    statement_ids.join();
+    ix.statements.ids = IdIndex();
   }
   if (edges.size() >= Graph::null_vertex()) {
     throw Error(ErrorCode::kInvalidData, "the stories hold " + std::to_string(edges.size()) +
