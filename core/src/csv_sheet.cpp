@@ -373,17 +373,20 @@ StoryFilesResult parse_csv_sheet(std::string_view text, const std::string& file_
       }
       return slug;
     };
-    auto ensure_actor = [&](std::string_view id) {
-      const auto [position, fresh] = b.actor.insert(id);
+    // The ids the row names, looked up below, are hashed and fetched at once.
+    const std::string_view id = get(kId), by = get(kBy), claim = get(kClaim), source = get(kSource);
+    const std::uint64_t id_hash = b.statement.prepare(id), by_hash = b.actor.prepare(by),
+                        claim_hash = b.claim.prepare(claim), source_hash = b.source.prepare(source);
+    auto ensure_actor = [&](std::string_view actor, std::optional<std::uint64_t> hash = std::nullopt) {
+      const auto [position, fresh] = hash ? b.actor.insert(actor, *hash) : b.actor.insert(actor);
       if (fresh) {
-        b.story.actors.push_back({ActorId{std::string(id)}, std::string(id), ActorKind::kPerson, "", {}, {}, {}});
+        b.story.actors.push_back({ActorId{std::string(actor)}, std::string(actor), ActorKind::kPerson, "", {}, {}, {}});
         b.actor_set.emplace_back();
       }
       return position;
     };
     Statement s;
     StatementLinks links;  // what the row's references resolve to, for the store
-    const std::string_view id = get(kId), by = get(kBy), claim = get(kClaim);
     for (const Column required : {kId, kBy, kClaim, kStance}) {
       if (get(required).empty()) {
         const auto [line, column] = place(required);
@@ -391,14 +394,14 @@ StoryFilesResult parse_csv_sheet(std::string_view text, const std::string& file_
       }
     }
     if (!check_id(kId, id) || !check_id(kBy, by) || !check_id(kClaim, claim)) continue;
-    if (!b.statement.insert(id).second) {
+    if (!b.statement.insert(id, id_hash).second) {
       const auto [line, column] = place(kId);
       error(line, column, where + ": duplicate statement id '" + std::string(id) + "'");
       continue;
     }
     s.id = StatementId{std::string(id)};
     // The actor: named and placed by the first row that says so.
-    const std::size_t actor_index = ensure_actor(by);
+    const std::size_t actor_index = ensure_actor(by, by_hash);
     if (const std::string_view name = get(kActorName); !name.empty() && !b.actor_set[actor_index].named) {
       b.story.actors[actor_index].name = std::string(name);
       b.actor_set[actor_index].named = name != by;
@@ -426,7 +429,7 @@ StoryFilesResult parse_csv_sheet(std::string_view text, const std::string& file_
     s.by = ActorId{std::string(by)};
     links.by = actor_index;
     // The claim, with its text from the first row that gives one.
-    const auto [claim_index, fresh_claim] = b.claim.insert(claim);
+    const auto [claim_index, fresh_claim] = b.claim.insert(claim, claim_hash);
     if (fresh_claim) {
       b.story.claims.push_back({ClaimId{std::string(claim)}, "", {}, {}, {}});
       b.claim_offset.push_back(row[column_of[kClaim]].offset);
@@ -467,8 +470,8 @@ StoryFilesResult parse_csv_sheet(std::string_view text, const std::string& file_
         error(line, column, where + ", column attribution: unknown attribution '" + std::string(attribution) + "'");
       }
     }
-    if (const std::string_view source = get(kSource); !source.empty() && check_id(kSource, source)) {
-      const auto [source_index, fresh_source] = b.source.insert(source);
+    if (!source.empty() && check_id(kSource, source)) {
+      const auto [source_index, fresh_source] = b.source.insert(source, source_hash);
       if (fresh_source) {
         b.story.sources.push_back({SourceId{std::string(source)}, {}, "", "", {}, "", ""});
         b.source_has_url.push_back(false);
