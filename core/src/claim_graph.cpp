@@ -263,6 +263,10 @@ std::vector<StatementView> ClaimGraph::statements_on(const ClaimView& claim) con
   return impl_->sources_of_in_edges(impl_->claim_vertex(claim), Relation::kStance);
 }
 
+std::size_t ClaimGraph::weight(const ClaimView& claim) const {
+  return boost::in_degree(impl_->claim_vertex(claim), impl_->graph);
+}
+
 std::vector<StatementView> ClaimGraph::responses_to(const StatementView& statement) const {
   return impl_->sources_of_in_edges(impl_->statement_vertex(statement), Relation::kRespondsTo);
 }

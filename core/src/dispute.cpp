@@ -190,6 +190,20 @@ ClaimAssessment assess(const Selection& selection, const ClaimView& claim) {
   return a;
 }
 
+// The claims' positions, those with the most statements first: handed out
+// in this order, a claim with a tenth of a story's statements is not the
+// last one started while the other cores wait.
+std::vector<std::size_t> heaviest_first(const ClaimGraph& graph, const std::vector<ClaimView>& claims) {
+  std::vector<std::pair<std::size_t, std::size_t>> weighed;  // weight, position
+  weighed.reserve(claims.size());
+  for (std::size_t i = 0; i < claims.size(); ++i) weighed.emplace_back(graph.weight(claims[i]), i);
+  std::stable_sort(weighed.begin(), weighed.end(), [](const auto& x, const auto& y) { return x.first > y.first; });
+  std::vector<std::size_t> order;
+  order.reserve(claims.size());
+  for (const auto& [weight, i] : weighed) order.push_back(i);
+  return order;
+}
+
 }  // namespace
 
 std::string_view to_string(ClaimStatus status) { return kStatusWords[static_cast<std::size_t>(status)]; }
@@ -205,7 +219,8 @@ std::vector<ClaimAssessment> assess_claims(const Selection& selection) {
   const std::vector<ClaimView> claims = selection.claims();
   std::vector<ClaimAssessment> out(claims.size());
   // Each claim is assessed on its own, so the claims are shared out among the cores.
-  parallel_for(claims.size(), [&](std::size_t i) { out[i] = assess(selection, claims[i]); });
+  const std::vector<std::size_t> order = heaviest_first(selection.graph(), claims);
+  parallel_for(claims.size(), [&](std::size_t k) { out[order[k]] = assess(selection, claims[order[k]]); });
   return out;
 }
 
@@ -222,7 +237,9 @@ std::vector<ClaimAssessment> find_disputed(const Selection& selection) {
   // others' statement lists would double the memory of a large story.
   const std::vector<ClaimView> claims = selection.claims();
   std::vector<std::optional<ClaimAssessment>> found(claims.size());
-  parallel_for(claims.size(), [&](std::size_t i) {
+  const std::vector<std::size_t> order = heaviest_first(selection.graph(), claims);
+  parallel_for(claims.size(), [&](std::size_t k) {
+    const std::size_t i = order[k];
     ClaimAssessment a = assess(selection, claims[i]);
     if (a.disputed) found[i] = std::move(a);
   });

@@ -2,6 +2,11 @@
 
 #include <nlohmann/json.hpp>
 
+#include <array>
+#include <cstdint>
+#include <map>
+#include <optional>
+
 #include "gainsay/table.h"
 #include "report_common.h"
 
@@ -34,7 +39,67 @@ std::string heading_line(const ReportHeading& heading) {
   return out;
 }
 
-void write_claim_json(JsonWriter& json, const ClaimAssessment& a) {
+// A claim's statements in the order its JSON lists them, and where each
+// list ends: for, against by stance, evasive by stance, withdrawn.
+struct ClaimLayout {
+  std::vector<const StatementView*> order;
+  std::array<std::size_t, 9> ends{};
+};
+
+ClaimLayout layout_of(const ClaimAssessment& a) {
+  ClaimLayout layout;
+  layout.order.reserve(a.for_claim.size() + a.against.size() + a.evasive.size() + a.withdrawn.size());
+  std::size_t list = 0;
+  auto add = [&](const std::vector<StatementView>& statements, std::optional<Stance> stance) {
+    for (const StatementView& s : statements) {
+      if (!stance || s.statement->stance == *stance) layout.order.push_back(&s);
+    }
+    layout.ends[list++] = layout.order.size();
+  };
+  add(a.for_claim, std::nullopt);
+  for (Stance stance : kAgainstOrder) add(a.against, stance);
+  for (Stance stance : kEvasiveOrder) add(a.evasive, stance);
+  add(a.withdrawn, std::nullopt);
+  return layout;
+}
+
+// Past every statement of a claim: a span to it takes in the claim's end.
+constexpr std::size_t kToEnd = SIZE_MAX;
+
+// The claim's JSON from its `from`-th statement to before its `to`-th,
+// counted in the layout's order, so that a claim with a tenth of a story's
+// statements is rendered on every core. What lies before `from` is walked
+// without being written, so that the writer knows what is open; nothing at
+// or after `to` is written. The whole claim is the span [0, kToEnd).
+void write_claim_json(JsonWriter& json, const ClaimAssessment& a, const ClaimLayout& layout, std::size_t from,
+                      std::size_t to) {
+  std::size_t at = 0;
+  // Whether what stands before the statement at `at` (keys, brackets) is
+  // in the span; it is written only if at or after `from`.
+  auto structure = [&] {
+    if (at >= to) return false;
+    json.set_muted(at < from);
+    return true;
+  };
+  auto statements = [&](std::size_t list, std::string_view key) {
+    if (!structure()) return false;
+    json.key(key).begin_array();
+    const std::size_t end = layout.ends[list];
+    if (at < from && at < end) {
+      // Statements before the span are passed over, not written.
+      json.passed_over();
+      at = std::min(end, from);
+    }
+    json.set_muted(false);
+    for (; at < end; ++at) {
+      if (at >= to) return false;
+      write_statement(json, *layout.order[at]);
+    }
+    if (!structure()) return false;
+    json.end_array();
+    return true;
+  };
+  if (!structure()) return;
   json.begin_object();
   json.key("story").string(a.claim.story->id.value);
   json.key("id").string(a.claim.claim->id.value);
@@ -44,36 +109,59 @@ void write_claim_json(JsonWriter& json, const ClaimAssessment& a) {
   write_actors(json.key("sides_for"), a.sides_for);
   write_actors(json.key("sides_against"), a.sides_against);
   write_date(json.key("first_date"), a.first_date);
-  write_statements(json.key("for"), a.for_claim);
+  if (!statements(0, "for")) return;
   json.key("against").begin_object();
-  for (Stance stance : kAgainstOrder) write_statements(json.key(to_string(stance)), with_stance(a.against, stance));
+  for (std::size_t i = 0; i < std::size(kAgainstOrder); ++i) {
+    if (!statements(1 + i, to_string(kAgainstOrder[i]))) return;
+  }
   json.end_object();
   json.key("evasive").begin_object();
-  for (Stance stance : kEvasiveOrder) write_statements(json.key(to_string(stance)), with_stance(a.evasive, stance));
+  for (std::size_t i = 0; i < std::size(kEvasiveOrder); ++i) {
+    if (!statements(5 + i, to_string(kEvasiveOrder[i]))) return;
+  }
   json.end_object();
-  write_statements(json.key("withdrawn"), a.withdrawn);
+  if (!statements(8, "withdrawn")) return;
   json.key("shifts").begin_array();
   for (const auto& shift : a.shifts) write_shift(json, shift);
   json.end_array();
   json.end_object();
 }
 
-// Where each part of the claims starts, and past the last: parts of about
-// the same number of statements, enough to be worth a thread's while.
-std::vector<std::size_t> part_starts(const std::vector<ClaimAssessment>& claims) {
+// A run of a claim's statements (see write_claim_json), whole claims being
+// spans [0, kToEnd).
+struct Span {
+  std::size_t claim, from, to;
+};
+
+// The work of rendering the claims, in parts of about the same number of
+// statements, enough to be worth a thread's while: whole claims together,
+// and a claim larger than a part split over several.
+std::vector<std::vector<Span>> parts_of(const std::vector<ClaimAssessment>& claims) {
   constexpr std::size_t kStatementsPerPart = 4096;
-  std::vector<std::size_t> starts = {0};
+  std::vector<std::vector<Span>> parts(1);
   std::size_t statements = 0;
+  auto close = [&] {
+    if (!parts.back().empty()) parts.emplace_back();
+    statements = 0;
+  };
   for (std::size_t i = 0; i < claims.size(); ++i) {
     const ClaimAssessment& a = claims[i];
-    statements += 1 + a.for_claim.size() + a.against.size() + a.evasive.size() + a.withdrawn.size();
-    if (statements >= kStatementsPerPart) {
-      starts.push_back(i + 1);
-      statements = 0;
+    const std::size_t count = a.for_claim.size() + a.against.size() + a.evasive.size() + a.withdrawn.size();
+    if (count > kStatementsPerPart) {
+      close();
+      for (std::size_t from = 0; from < count; from += kStatementsPerPart) {
+        const std::size_t to = from + kStatementsPerPart >= count ? kToEnd : from + kStatementsPerPart;
+        parts.back().push_back({i, from, to});
+        close();
+      }
+      continue;
     }
+    parts.back().push_back({i, 0, kToEnd});
+    statements += 1 + count;
+    if (statements >= kStatementsPerPart) close();
   }
-  if (starts.back() != claims.size()) starts.push_back(claims.size());
-  return starts;
+  if (parts.back().empty()) parts.pop_back();
+  return parts;
 }
 
 }  // namespace
@@ -177,13 +265,28 @@ void write_disputed_json(std::ostream& out, const std::vector<ClaimAssessment>& 
   json.end_object();
   json.key("claims").begin_array();
   // The claims are rendered in parts, on every core, and written in order.
-  const std::vector<std::size_t> parts = part_starts(claims);
+  // A claim split over parts is laid out once, beforehand.
+  const std::vector<std::vector<Span>> parts = parts_of(claims);
+  std::map<std::size_t, ClaimLayout> split;
+  for (const auto& part : parts) {
+    for (const Span& span : part) {
+      if (span.from > 0) split.try_emplace(span.claim, layout_of(claims[span.claim]));
+    }
+  }
   const int depth = json.depth();  // read here: the writer changes as parts arrive
   write_in_order(
-      parts.size() - 1,
+      parts.size(),
       [&](std::size_t part, PieceSink sink) {
-        JsonWriter writer(depth, part == 0, std::move(sink));
-        for (std::size_t i = parts[part]; i < parts[part + 1]; ++i) write_claim_json(writer, claims[i]);
+        // Only the first claim's first statements open the claims' list.
+        JsonWriter writer(depth, parts[part].front().claim == 0, std::move(sink));
+        for (const Span& span : parts[part]) {
+          const auto laid_out = split.find(span.claim);
+          if (laid_out != split.end()) {
+            write_claim_json(writer, claims[span.claim], laid_out->second, span.from, span.to);
+          } else {
+            write_claim_json(writer, claims[span.claim], layout_of(claims[span.claim]), span.from, span.to);
+          }
+        }
         writer.flush();
       },
       [&](const std::string& piece) { json.append_part(piece); });

@@ -221,7 +221,22 @@ char* JsonWriter::begin_value(std::size_t bound) { return before_value(room(befo
 
 void JsonWriter::end_value(char* end) {
   commit(end);
-  if (used_ >= flush_at_) flush();
+  if (used_ >= flush_at_ && !muted_) flush();
+}
+
+void JsonWriter::set_muted(bool muted) {
+  if (muted == muted_) return;
+  if (muted) {
+    muted_at_ = used_;
+  } else {
+    used_ = muted_at_;
+  }
+  muted_ = muted;
+}
+
+void JsonWriter::passed_over() {
+  after_key_ = false;
+  if (!levels_.empty()) levels_.back().empty = false;
 }
 
 void JsonWriter::open(char bracket) {

@@ -58,6 +58,14 @@ class JsonWriter {
   char* begin_value(std::size_t bound);
   void end_value(char* end);
 
+  // From set_muted(true) to set_muted(false), what is written is dropped,
+  // but what it opens and closes is kept track of: a part that begins
+  // inside a value walks what comes before it this way.
+  void set_muted(bool muted);
+  // Values passed over in the current array or object, not written: the
+  // next one written is preceded by a comma.
+  void passed_over();
+
   // Sends what is buffered to the stream.
   void flush();
 
@@ -91,6 +99,8 @@ class JsonWriter {
   };
   std::vector<Level> levels_;
   bool after_key_ = false;
+  bool muted_ = false;
+  std::size_t muted_at_ = 0;  // where the text stood when muted
 };
 
 // `text` escaped as a JSON string body the way nlohmann::json escapes it

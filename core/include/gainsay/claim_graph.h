@@ -58,6 +58,9 @@ class ClaimGraph {
   std::vector<ClaimView> claims() const;
   // The statements toward a claim (in-edges of the claim), in file order.
   std::vector<StatementView> statements_on(const ClaimView& claim) const;
+  // About how many statements statements_on() finds (it counts other
+  // relations to the claim too), without making them: to share out work.
+  std::size_t weight(const ClaimView& claim) const;
   // The statements that answer `statement` (responds_to), in file order.
   std::vector<StatementView> responses_to(const StatementView& statement) const;
   // The statements that report `statement` again (repeats), in file order.
