@@ -196,3 +196,59 @@ TEST_CASE("issue 6: statements laid out at once and long ones written in steps r
   CHECK(claim.at("against").at("denies").at(0).at("quote") == long_quote);
   CHECK(claim.at("against").at("denies").at(0).at("source").at("outlet").at("id") == "bugle");
 }
+
+TEST_CASE("issue 6: a claim with more statements than a part is split over parts and reads as one") {
+  // 9,212 statements on one claim: parts of 4,096 split it where its "for"
+  // list ends and inside "dismisses"; small claims stand before and after.
+  struct Run {
+    const char* stance;
+    const char* by;
+    int count;
+  };
+  const Run runs[] = {{"asserts", "ansel", 4096},  {"denies", "free-officials", 3000},
+                      {"dismisses", "marsh", 1200}, {"partially-admits", "marsh", 900},
+                      {"deflects", "marsh", 10},    {"retracts", "ansel", 5}};
+  std::string rest =
+      "claims:\n  - {id: big, text: The big one}\n  - {id: aaa, text: Small before}\n"
+      "  - {id: zzz, text: Small after}\nstatements:\n"
+      "  - {id: a1, by: ansel, claim: aaa, stance: asserts, date: 2031-01-01}\n"
+      "  - {id: a2, by: marsh, claim: aaa, stance: denies}\n";
+  std::vector<std::vector<std::string>> expected(std::size(runs));
+  int n = 0;
+  for (std::size_t r = 0; r < std::size(runs); ++r) {
+    for (int i = 0; i < runs[r].count; ++i) {
+      const std::string id = "b" + std::to_string(n++);
+      expected[r].push_back(id);
+      rest += "  - {id: " + id + ", by: " + runs[r].by + ", claim: big, stance: " + runs[r].stance +
+              (n % 7 ? "" : ", quote: \"say \\\"" + id + "\\\"\"") + (n % 3 ? "" : ", source: bugle-0612") + "}\n";
+    }
+  }
+  rest += "  - {id: z1, by: ansel, claim: zzz, stance: asserts, date: 2032-01-01}\n"
+          "  - {id: z2, by: free-officials, claim: zzz, stance: dismisses}\n";
+  const Rendered r = render(rest);
+  const auto parsed = nlohmann::ordered_json::parse(r.json);
+  CHECK(r.json == parsed.dump(2) + "\n");
+  const auto& claims = parsed.at("claims");
+  REQUIRE(claims.size() == 3);
+  auto ids = [](const nlohmann::ordered_json& list) {
+    std::vector<std::string> out;
+    for (const auto& s : list) out.push_back(s.at("id"));
+    return out;
+  };
+  for (const auto& claim : claims) {
+    if (claim.at("id") != "big") {
+      CHECK(claim.at("for").size() == 1);
+      continue;
+    }
+    CHECK(ids(claim.at("for")) == expected[0]);
+    CHECK(ids(claim.at("against").at("denies")) == expected[1]);
+    CHECK(ids(claim.at("against").at("dismisses")) == expected[2]);
+    CHECK(claim.at("against").at("disputes").empty());
+    CHECK(ids(claim.at("against").at("partially-admits")) == expected[3]);
+    CHECK(ids(claim.at("evasive").at("deflects")) == expected[4]);
+    CHECK(claim.at("evasive").at("declines").empty());
+    CHECK(ids(claim.at("withdrawn")) == expected[5]);
+    CHECK(claim.at("for").at(6).at("quote") == "say \"b6\"");
+    CHECK(claim.at("for").at(2).at("source").at("id") == "bugle-0612");
+  }
+}
