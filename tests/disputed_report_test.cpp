@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
+#include <cstdio>
 #include <sstream>
 
 #include "test_stories.h"
@@ -251,4 +252,38 @@ TEST_CASE("issue 6: a claim with more statements than a part is split over parts
     CHECK(claim.at("for").at(6).at("quote") == "say \"b6\"");
     CHECK(claim.at("for").at(2).at("source").at("id") == "bugle-0612");
   }
+}
+
+TEST_CASE("issue 6: a claim's shifts are shared out over parts too, whole, after its statements") {
+  // Four actors of two sides flip between asserting and denying, dated day
+  // by day, the sides out of step: each actor has a shift of 1,500 steps,
+  // and the claim's parts are cut between shifts as well as statements.
+  const char* const flippers[] = {"free-officials", "marsh", "ansel", "ruri-mod"};
+  std::string rest = "claims:\n  - {id: flip, text: They keep changing}\nstatements:\n";
+  for (int i = 0; i < 6000; ++i) {
+    const int day = i / 4;  // all four speak each day
+    char date[16];
+    std::snprintf(date, sizeof date, "%04d-%02d-%02d", 2031 + day / 336, 1 + day / 28 % 12, 1 + day % 28);
+    rest += "  - {id: f" + std::to_string(i) + ", by: " + flippers[i % 4] + ", claim: flip, stance: " +
+            ((day + (i % 4 >= 2)) % 2 ? "denies" : "asserts") + ", date: " + date + "}\n";
+  }
+  const ClaimGraph graph = graph_with(rest);
+  const auto claims = find_disputed(graph, {});
+  REQUIRE(claims.size() == 1);
+  REQUIRE(claims[0].shifts.size() == 4);
+  std::ostringstream out;
+  write_disputed_json(out, claims, ReportHeading{{StoryId{"dam"}}, {}});
+  const auto parsed = nlohmann::ordered_json::parse(out.str());
+  CHECK(out.str() == parsed.dump(2) + "\n");
+  const auto& shifts = parsed.at("claims").at(0).at("shifts");
+  REQUIRE(shifts.size() == claims[0].shifts.size());
+  for (std::size_t i = 0; i < shifts.size(); ++i) {
+    CAPTURE(i);
+    CHECK(shifts.at(i).at("who").at("id") == claims[0].shifts[i].who->id.value);
+    REQUIRE(shifts.at(i).at("steps").size() == claims[0].shifts[i].steps.size());
+    CHECK(shifts.at(i).at("steps").back().at("statement") ==
+          claims[0].shifts[i].steps.back().statement.statement->id.value);
+  }
+  CHECK(parsed.at("claims").at(0).at("for").size() + parsed.at("claims").at(0).at("against").at("denies").size() ==
+        6000);
 }

@@ -67,7 +67,7 @@ ClaimLayout layout_of(const ClaimAssessment& a) {
 constexpr std::size_t kToEnd = SIZE_MAX;
 
 // The claim's JSON from its `from`-th statement to before its `to`-th,
-// counted in the layout's order, so that a claim with a tenth of a story's
+// counted in the layout's order and then over its shifts, so that a claim with a tenth of a story's
 // statements is rendered on every core. What lies before `from` is walked
 // without being written, so that the writer knows what is open; nothing at
 // or after `to` is written. The whole claim is the span [0, kToEnd).
@@ -121,8 +121,20 @@ void write_claim_json(JsonWriter& json, const ClaimAssessment& a, const ClaimLay
   }
   json.end_object();
   if (!statements(8, "withdrawn")) return;
+  // The shifts come next in the count, one position each.
+  if (!structure()) return;
   json.key("shifts").begin_array();
-  for (const auto& shift : a.shifts) write_shift(json, shift);
+  const std::size_t first_shift = at;
+  if (at < from && !a.shifts.empty()) {
+    json.passed_over();
+    at = std::min(first_shift + a.shifts.size(), from);
+  }
+  json.set_muted(false);
+  for (; at < first_shift + a.shifts.size(); ++at) {
+    if (at >= to) return;
+    write_shift(json, a.shifts[at - first_shift]);
+  }
+  if (!structure()) return;
   json.end_array();
   json.end_object();
 }
@@ -147,13 +159,28 @@ std::vector<std::vector<Span>> parts_of(const std::vector<ClaimAssessment>& clai
   for (std::size_t i = 0; i < claims.size(); ++i) {
     const ClaimAssessment& a = claims[i];
     const std::size_t count = a.for_claim.size() + a.against.size() + a.evasive.size() + a.withdrawn.size();
-    if (count > kStatementsPerPart) {
+    // A statement weighs one; a shift, whose steps take about half a
+    // statement each, weighs one and half its steps.
+    auto weight = [&](std::size_t position) {
+      return position < count ? 1 : 1 + a.shifts[position - count].steps.size() / 2;
+    };
+    const std::size_t positions = count + a.shifts.size();
+    std::size_t shift_weight = 0;
+    for (std::size_t p = count; p < positions; ++p) shift_weight += weight(p);
+    if (count + shift_weight > kStatementsPerPart) {
       close();
-      for (std::size_t from = 0; from < count; from += kStatementsPerPart) {
-        const std::size_t to = from + kStatementsPerPart >= count ? kToEnd : from + kStatementsPerPart;
-        parts.back().push_back({i, from, to});
-        close();
+      std::size_t from = 0, weighed = 0;
+      for (std::size_t p = 0; p + 1 < positions; ++p) {
+        weighed += weight(p);
+        if (weighed >= kStatementsPerPart) {
+          parts.back().push_back({i, from, p + 1});
+          close();
+          from = p + 1;
+          weighed = 0;
+        }
       }
+      parts.back().push_back({i, from, kToEnd});
+      close();
       continue;
     }
     parts.back().push_back({i, 0, kToEnd});
