@@ -111,10 +111,8 @@ ClaimGraph::ActorMatch Selection::find_actor(const std::string& text) const {
 }
 
 std::vector<StatementView> Selection::statements_on(const ClaimView& claim) const {
-  std::vector<StatementView> kept;
-  for (const StatementView& s : graph_.statements_on(claim)) {
-    if (keeps(s)) kept.push_back(s);
-  }
+  std::vector<StatementView> kept = graph_.statements_on(claim);
+  std::erase_if(kept, [&](const StatementView& s) { return !keeps(s); });
   // The order of `earlier`, sorted by a key per statement: a claim may have
   // a hundred thousand statements, and comparing views reads two
   // statements per comparison. A claim's statements are all of its story
