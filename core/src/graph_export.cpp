@@ -17,7 +17,6 @@
 #include <fstream>
 #include <functional>
 #include <map>
-#include <set>
 #include <sstream>
 
 #include "claim_graph_impl.h"
@@ -45,15 +44,18 @@ class Drawing {
   std::string label(Vertex v) const;
   std::string name(Vertex v) const;  // full text: actor name, claim text, statement id, source title
   std::string detail(Vertex v, const char* what) const;
-  bool disputed(Vertex v) const { return disputed_.count(v) > 0; }
+  bool disputed(Vertex v) const { return disputed_[v]; }
   const Actor* side(Vertex v) const;  // actors and statements: their side
   std::string relation(Graph::edge_descriptor e) const;
   std::string stance(Graph::edge_descriptor e) const;
 
  private:
   const ClaimGraph::Impl& impl_;
-  std::set<Vertex> keep_;
-  std::set<Vertex> disputed_;
+  // Per vertex: whether it is drawn, and (claims) whether it is disputed.
+  // Flags rather than sets: a story of a million statements is a million
+  // look-ups each.
+  std::vector<bool> keep_;
+  std::vector<bool> disputed_;
   std::map<Vertex, ClaimStatus> status_;
   bool several_stories_ = false;
   Subgraph subgraph_;
@@ -61,10 +63,12 @@ class Drawing {
 
 Drawing::Drawing(const GraphSubset& subset)
     : impl_(subset.selection.graph().impl()),
+      keep_(boost::num_vertices(impl_.graph)),
+      disputed_(boost::num_vertices(impl_.graph)),
       subgraph_(impl_.graph, std::function<bool(Graph::edge_descriptor)>([this](Graph::edge_descriptor e) {
-                  return keep_.count(boost::source(e, impl_.graph)) && keep_.count(boost::target(e, impl_.graph));
+                  return keep_[boost::source(e, impl_.graph)] && keep_[boost::target(e, impl_.graph)];
                 }),
-                std::function<bool(Vertex)>([this](Vertex v) { return keep_.count(v) > 0; })) {
+                std::function<bool(Vertex)>([this](Vertex v) { return keep_[v]; })) {
   const Selection& selection = subset.selection;
   const Graph& g = impl_.graph;
   const ReportFilter& f = selection.filter();
@@ -75,7 +79,7 @@ Drawing::Drawing(const GraphSubset& subset)
     ++stories;
     if (!everything) continue;
     for (const auto* kind : {&impl_.index[s].actors, &impl_.index[s].sources}) {
-      for (std::size_t i = 0; i < kind->ids.size(); ++i) keep_.insert(kind->first + i);
+      for (std::size_t i = 0; i < kind->ids.size(); ++i) keep_[kind->first + i] = true;
     }
   }
   several_stories_ = stories > 1;
@@ -89,12 +93,12 @@ Drawing::Drawing(const GraphSubset& subset)
   auto add_actor = [&](Vertex v) {
     // An actor brings its member_of chain and its patron, so sides are whole.
     for (std::optional<Vertex> at = v; at; ) {
-      keep_.insert(*at);
+      keep_[*at] = true;
       std::optional<Vertex> next;
       for (auto [it, end] = boost::out_edges(*at, g); it != end; ++it) {
         const Relation r = g[*it].relation;
-        if (r == Relation::kAffiliatedWith) keep_.insert(boost::target(*it, g));
-        if (r == Relation::kMemberOf && !keep_.count(boost::target(*it, g))) next = boost::target(*it, g);
+        if (r == Relation::kAffiliatedWith) keep_[boost::target(*it, g)] = true;
+        if (r == Relation::kMemberOf && !keep_[boost::target(*it, g)]) next = boost::target(*it, g);
       }
       at = next;
     }
@@ -102,25 +106,25 @@ Drawing::Drawing(const GraphSubset& subset)
   for (const ClaimAssessment& a : assess_claims(selection)) {
     const Vertex v = impl_.claim_vertex(a.claim);
     status_[v] = a.status;
-    if (a.disputed) disputed_.insert(v);
+    if (a.disputed) disputed_[v] = true;
     if (a.disputed && subset.disputed_only) claims.push_back(a.claim);
   }
   for (const ClaimView& claim : claims) {
     const Vertex cv = impl_.claim_vertex(claim);
-    keep_.insert(cv);
+    keep_[cv] = true;
     for (auto [it, end] = boost::out_edges(cv, g); it != end; ++it) {
       if (g[*it].relation == Relation::kAbout) add_actor(boost::target(*it, g));
     }
     for (const StatementView& s : selection.statements_on(claim)) {
       const Vertex sv = impl_.statement_vertex(s);
-      keep_.insert(sv);
+      keep_[sv] = true;
       for (auto [it, end] = boost::out_edges(sv, g); it != end; ++it) {
         const Vertex t = boost::target(*it, g);
         switch (g[*it].relation) {
           case Relation::kBy:
           case Relation::kVia: add_actor(t); break;
           case Relation::kReportedIn:
-            keep_.insert(t);
+            keep_[t] = true;
             for (auto [o, oend] = boost::out_edges(t, g); o != oend; ++o) add_actor(boost::target(*o, g));
             break;
           case Relation::kStance: case Relation::kRespondsTo: case Relation::kRepeats: case Relation::kMemberOf:
