@@ -154,12 +154,19 @@ TEST_CASE("ClaimGraph: two statements with one id are refused, before any unknow
   story.statements.push_back(story.statements[1]);
   CHECK_THROWS_WITH_AS(ClaimGraph({story}), "story 'dam' has two statements with the id 'deny'", Error);
   // The statements' ids are indexed beside the resolving of references; an
-  // unknown actor found first still yields to the duplicate.
+  // unknown actor found first still yields to the duplicate, whether a
+  // statement or a member_of chain names it.
   story.statements[0].by = ActorId{"nobody"};
   CHECK_THROWS_WITH_AS(ClaimGraph({story}), "story 'dam' has two statements with the id 'deny'", Error);
-  // And an answer to a statement that is not there is named as such.
-  story.statements.pop_back();
   story.statements[0].by = ActorId{"ansel"};
+  story.actors[0].member_of = ActorId{"nobody"};
+  CHECK_THROWS_WITH_AS(ClaimGraph({story}), "story 'dam' has two statements with the id 'deny'", Error);
+  story.actors[0].member_of.reset();
+  story.statements.pop_back();
+  // Unknown references are named in file order: a statement's answer to a
+  // statement not there before a later statement's unknown actor.
   story.statements[1].responds_to = StatementId{"never-said"};
+  CHECK_THROWS_WITH_AS(ClaimGraph({story}), "story 'dam' refers to unknown statement 'never-said'", Error);
+  story.statements[3].by = ActorId{"nobody"};
   CHECK_THROWS_WITH_AS(ClaimGraph({story}), "story 'dam' refers to unknown statement 'never-said'", Error);
 }

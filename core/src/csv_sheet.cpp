@@ -569,11 +569,7 @@ StoryFilesResult parse_csv_sheet(std::string_view text, const std::string& file_
                                   std::to_string(suppressed) + " more errors not shown"});
   }
   if (has_errors(result.diagnostics)) return result;
-  // Every statement id was checked unique as its row was read.
-  for (auto& [sid, b] : stories) {
-    b.story.links.ids_unique = true;
-    result.stories.push_back(std::move(b.story));
-  }
+  for (auto& [sid, b] : stories) result.stories.push_back(std::move(b.story));
   return result;
 }
 

@@ -192,7 +192,8 @@ ClaimAssessment assess(const Selection& selection, const ClaimView& claim) {
 
 // The claims' positions, those with the most statements first: handed out
 // in this order, a claim with a tenth of a story's statements is not the
-// last one started while the other cores wait.
+// last one started while the other cores wait. (Should claims fail,
+// parallel_for names the first in this order, still the same every run.)
 std::vector<std::size_t> heaviest_first(const ClaimGraph& graph, const std::vector<ClaimView>& claims) {
   std::vector<std::pair<std::size_t, std::size_t>> weighed;  // weight, position
   weighed.reserve(claims.size());

@@ -143,6 +143,7 @@ char* JsonWriter::grow(std::size_t bound) {
 }
 
 void JsonWriter::flush() {
+  assert(!muted_);  // muted text is dropped, never sent
   if (used_ == 0) return;
   if (out_) {
     out_->write(buffer_.data(), static_cast<std::streamsize>(used_));
@@ -158,6 +159,7 @@ void JsonWriter::flush() {
 }
 
 void JsonWriter::append_part(std::string_view piece) {
+  assert(!muted_);
   if (piece.empty()) return;
   if (!levels_.empty()) levels_.back().empty = false;
   // A piece is large already: it goes straight out, not through the buffer.

@@ -193,8 +193,9 @@ void write_statement(JsonWriter& json, const StatementView& s) {
                      text_length(statement.repeats);
   if (s.source) text += s.source->id.value.size() + s.source->title.size() + s.source->url.size() + text_length(s.outlet);
   if (text > kLaidOutTextLimit) return write_statement_by_calls(json, s);
-  // At most 36 lines of at most 24 bytes besides their indentation, and 16
-  // texts escaped.
+  // At most 31 lines, each at most 24 bytes besides its indentation; the
+  // texts at six bytes a byte when escaped; and their quotes, two dates,
+  // the stance and attribution words and the nulls, well within 768 bytes.
   const int d = json.depth() + 1;
   const std::size_t bound = 36 * (1 + 2 * static_cast<std::size_t>(d + 2) + 24) + escaped_room(text) + 16 * 48;
   char* out = json.begin_value(bound);

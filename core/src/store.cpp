@@ -79,22 +79,32 @@ Enum parse_or_throw(std::optional<Enum> value, std::string_view word, const char
 // table's next free one, in file order, so a reference is known before the
 // row it names is written. A reference is found by the position its
 // reader left in the story's links when the record there has that id, and
-// otherwise by id, through an index made on first need. The index also
-// refuses two records with one id, which a reader that left links for
-// every statement has done already (see ResolvedLinks).
+// otherwise by id. The index of ids, which also refuses two records with
+// one id, can be made on another core while rows are written: for a
+// million statements whose links hold, nothing waits for it but the end.
 template <typename Record>
 class RowIds {
  public:
-  RowIds(SQLite::Database& db, const char* table, const std::vector<Record>& records, bool ids_checked = false)
+  enum class Index { kNow, kBeside };
+  RowIds(SQLite::Database& db, const char* table, const std::vector<Record>& records, Index when = Index::kNow)
       : table_(table),
         first_(db.execAndGet(std::string("SELECT coalesce(max(id), 0) + 1 FROM ") + table).getInt64()),
         records_(records) {
-    if (!ids_checked) index();
+    if (when == Index::kNow) {
+      index();
+    } else {
+      indexing_.emplace([this] { index(); });
+    }
   }
   std::int64_t first() const { return first_; }
+  // Waits for the index; throws if it found two records with one id.
+  void check() const {
+    if (indexing_) indexing_->join();
+  }
   std::int64_t of(const std::string& key, std::uint32_t known = StatementLinks::kNone) const {
     if (known < records_.size() && records_[known].id.value == key) return first_ + static_cast<std::int64_t>(known);
-    const auto position = index().find(key);
+    check();
+    const auto position = positions_.find(key);
     if (!position) throw Error(ErrorCode::kStorage, "a reference to a missing id '" + key + "' of " + table_);
     return first_ + static_cast<std::int64_t>(*position);
   }
@@ -110,22 +120,20 @@ class RowIds {
   }
 
  private:
-  const IdIndex& index() const {
-    if (!positions_) {
-      positions_.emplace(records_.size());
-      for (const Record& record : records_) {
-        if (!positions_->insert(record.id.value).second) {
-          throw Error(ErrorCode::kStorage, std::string("two ") + table_ + " with the id '" + record.id.value + "'");
-        }
+  void index() {
+    positions_ = IdIndex(records_.size());
+    for (const Record& record : records_) {
+      if (!positions_.insert(record.id.value).second) {
+        throw Error(ErrorCode::kStorage, std::string("two ") + table_ + " with the id '" + record.id.value + "'");
       }
     }
-    return *positions_;
   }
 
   const char* table_;
   std::int64_t first_;
   const std::vector<Record>& records_;
-  mutable std::optional<IdIndex> positions_;
+  IdIndex positions_;
+  mutable std::optional<Beside> indexing_;  // last: joined before the rest goes
 };
 
 // The stance and attribution words as strings that outlive every bind, so
@@ -174,27 +182,13 @@ void fetch(const std::vector<Record>& records, std::uint32_t position) {
   if (position < records.size()) __builtin_prefetch(&records[position]);
 }
 
-void insert_story(SQLite::Database& db, const Story& story, Progress* progress, std::uint64_t& written) {
-  delete_story(db, story.id.value);
-
-  SQLite::Statement insert(db,
-                           "INSERT INTO stories (key, title, description, origin, imported_at) "
-                           "VALUES (?, ?, ?, ?, strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))");
-  insert.bind(1, story.id.value);
-  insert.bind(2, story.title);
-  insert.bind(3, story.description);
-  insert.bind(4, story.origin);
-  insert.exec();
-  const std::int64_t sid = db.getLastInsertRowid();
-
-  const RowIds<Actor> actor_ids(db, "actors", story.actors);
-  const RowIds<Source> source_ids(db, "sources", story.sources);
-  const RowIds<Claim> claim_ids(db, "claims", story.claims);
+// The story's actors, sources, claims and statements, as rows.
+void insert_records(SQLite::Database& db, const Story& story, std::int64_t sid, const RowIds<Actor>& actor_ids,
+                    const RowIds<Source>& source_ids, const RowIds<Claim>& claim_ids,
+                    const RowIds<Statement>& statement_ids, Progress* progress, std::uint64_t& written) {
   // Links left by the reader stand for look-ups by id (see ResolvedLinks).
   const std::vector<StatementLinks>& links = story.links.statements;
   const bool linked = links.size() == story.statements.size();
-  const RowIds<Statement> statement_ids(db, "statements", story.statements, linked && story.links.ids_unique);
-
   SQLite::Statement actor(db,
                           "INSERT INTO actors (id, story, key, name, kind, role, member_of, affiliated_with) "
                           "VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
@@ -324,6 +318,39 @@ void insert_story(SQLite::Database& db, const Story& story, Progress* progress, 
     statement.reset();
   }
 }
+
+void insert_story(SQLite::Database& db, const Story& story, Progress* progress, std::uint64_t& written) {
+  delete_story(db, story.id.value);
+
+  SQLite::Statement insert(db,
+                           "INSERT INTO stories (key, title, description, origin, imported_at) "
+                           "VALUES (?, ?, ?, ?, strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))");
+  insert.bind(1, story.id.value);
+  insert.bind(2, story.title);
+  insert.bind(3, story.description);
+  insert.bind(4, story.origin);
+  insert.exec();
+  const std::int64_t sid = db.getLastInsertRowid();
+
+  const RowIds<Actor> actor_ids(db, "actors", story.actors);
+  const RowIds<Source> source_ids(db, "sources", story.sources);
+  const RowIds<Claim> claim_ids(db, "claims", story.claims);
+  // With links from its reader for every statement, the statements' ids
+  // are indexed beside the writing (see RowIds).
+  const bool linked = story.links.statements.size() == story.statements.size();
+  const RowIds<Statement> statement_ids(db, "statements", story.statements,
+                                        linked ? RowIds<Statement>::Index::kBeside : RowIds<Statement>::Index::kNow);
+  // Two statements with one id are reported before anything found while
+  // writing, as when the index was made first.
+  try {
+    insert_records(db, story, sid, actor_ids, source_ids, claim_ids, statement_ids, progress, written);
+  } catch (...) {
+    statement_ids.check();
+    throw;
+  }
+  statement_ids.check();
+}
+
 
 // The keys of one story's rows of a table, found by rowid. The rows come in
 // rowid order, so a rowid is found by its offset from the first when the

@@ -140,9 +140,6 @@ struct StatementLinks {
 // position has the id named.
 struct ResolvedLinks {
   std::vector<StatementLinks> statements;  // empty, or one per statement
-  // Whether the reader found every statement id unique, so that the store
-  // need not index them all again to check it.
-  bool ids_unique = false;
 
   bool operator==(const ResolvedLinks&) const { return true; }
 };
