@@ -113,8 +113,8 @@ def main():
         rows.append(r)
         print(f"N={n}: done", file=sys.stderr)
 
-    print(f"Medians of {args.runs} runs; times in seconds, sizes in MB.\n")
-    print("| N | import | sqlite3 .import | ratio | db MB (sqlite3) | import RSS | disputed json | SQL query | "
+    print(f"Medians of {args.runs} runs; times in seconds, sizes in MiB (2**20 bytes).\n")
+    print("| N | import | sqlite3 .import | ratio | db MiB (sqlite3) | import RSS | disputed json | SQL query | "
           "ratio | NetworkX | ratio | disputed RSS | graphml | search (first) | disputed claims | agree |")
     print("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |")
     for r in rows:
