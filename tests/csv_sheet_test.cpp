@@ -2,6 +2,8 @@
 
 #include <doctest/doctest.h>
 
+#include "test_stories.h"
+
 using namespace gainsay;
 
 namespace {
@@ -106,19 +108,7 @@ TEST_CASE("issue 6: the sheet reader leaves the positions its references resolve
   INFO(diagnostics);
   REQUIRE(result.stories.size() == 1);
   const Story& story = result.stories[0];
-  REQUIRE(story.links.statements.size() == story.statements.size());
-  for (std::size_t i = 0; i < story.statements.size(); ++i) {
-    const Statement& s = story.statements[i];
-    const StatementLinks& l = story.links.statements[i];
-    CAPTURE(s.id.value);
-    CHECK(story.actors.at(l.by).id == s.by);
-    CHECK(story.claims.at(l.claim).id == s.claim);
-    CHECK((s.source ? story.sources.at(l.source).id == *s.source : l.source == StatementLinks::kNone));
-    CHECK((s.via ? story.actors.at(l.via).id == *s.via : l.via == StatementLinks::kNone));
-    CHECK((s.responds_to ? story.statements.at(l.responds_to).id == *s.responds_to
-                         : l.responds_to == StatementLinks::kNone));
-    CHECK((s.repeats ? story.statements.at(l.repeats).id == *s.repeats : l.repeats == StatementLinks::kNone));
-  }
+  gainsay::testing::check_links_name_their_ids(story);
   // What rows say of a record: a name that is only the id does not count as
   // one, so the next name given stands; the first claim text and source url
   // stand; the last actor kind given stands.

@@ -302,19 +302,7 @@ TEST_CASE("issue 6: the store writes references by the links a reader left only 
   CHECK(loaded[0] == story);
   // The loaded story's links are the positions of what its ids name.
   const Story& back = loaded[0];
-  REQUIRE(back.links.statements.size() == back.statements.size());
-  for (std::size_t i = 0; i < back.statements.size(); ++i) {
-    const Statement& s = back.statements[i];
-    const StatementLinks& l = back.links.statements[i];
-    CAPTURE(s.id.value);
-    CHECK(back.actors.at(l.by).id == s.by);
-    CHECK(back.claims.at(l.claim).id == s.claim);
-    CHECK((s.source ? back.sources.at(l.source).id == *s.source : l.source == StatementLinks::kNone));
-    CHECK((s.via ? back.actors.at(l.via).id == *s.via : l.via == StatementLinks::kNone));
-    CHECK((s.responds_to ? back.statements.at(l.responds_to).id == *s.responds_to
-                         : l.responds_to == StatementLinks::kNone));
-    CHECK((s.repeats ? back.statements.at(l.repeats).id == *s.repeats : l.repeats == StatementLinks::kNone));
-  }
+  gainsay::testing::check_links_name_their_ids(back);
 }
 
 TEST_CASE("issue 6: the store refuses two statements with one id, with links or without, and writes nothing") {

@@ -78,4 +78,22 @@ inline Story story_with(const std::string& rest) { return parse_ok(std::string(k
 
 inline ClaimGraph graph_with(const std::string& rest) { return ClaimGraph({story_with(rest)}); }
 
+// Checks that a reader's links (Story::links) point, statement by
+// statement, at the records its ids name, and at none where it names none.
+inline void check_links_name_their_ids(const Story& story) {
+  REQUIRE(story.links.statements.size() == story.statements.size());
+  for (std::size_t i = 0; i < story.statements.size(); ++i) {
+    const Statement& s = story.statements[i];
+    const StatementLinks& l = story.links.statements[i];
+    CAPTURE(s.id.value);
+    CHECK(story.actors.at(l.by).id == s.by);
+    CHECK(story.claims.at(l.claim).id == s.claim);
+    CHECK((s.source ? story.sources.at(l.source).id == *s.source : l.source == StatementLinks::kNone));
+    CHECK((s.via ? story.actors.at(l.via).id == *s.via : l.via == StatementLinks::kNone));
+    CHECK((s.responds_to ? story.statements.at(l.responds_to).id == *s.responds_to
+                         : l.responds_to == StatementLinks::kNone));
+    CHECK((s.repeats ? story.statements.at(l.repeats).id == *s.repeats : l.repeats == StatementLinks::kNone));
+  }
+}
+
 }  // namespace gainsay::testing
