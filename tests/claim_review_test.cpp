@@ -53,9 +53,7 @@ const char* const kReviews = R"([
 
 Story read(const std::string& text, const std::string& name = "reviews.jsonld") {
   StoryFileResult result = parse_claim_reviews(text, name);
-  std::string diagnostics;
-  for (const auto& d : result.diagnostics) diagnostics += d.to_string() + "\n";
-  INFO(diagnostics);
+  INFO(gainsay::testing::diagnostics_text(result.diagnostics));
   REQUIRE(result.story.has_value());
   return *result.story;
 }

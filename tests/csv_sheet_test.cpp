@@ -15,9 +15,7 @@ StoryFilesResult sheet(const std::string& text, const std::string& story = "") {
 std::string only_error(const std::string& text) {
   const auto result = sheet(text);
   CHECK(result.stories.empty());
-  std::string diagnostics;
-  for (const auto& d : result.diagnostics) diagnostics += d.to_string() + "\n";
-  INFO(diagnostics);
+  INFO(gainsay::testing::diagnostics_text(result.diagnostics));
   REQUIRE(result.diagnostics.size() == 1);
   return result.diagnostics[0].to_string();
 }
@@ -31,9 +29,7 @@ TEST_CASE("CsvSheet: rows become a story, named after the file") {
       "a1,ansel,shelled,asserts,2031-06-11,bugle,on-record,\"Their guns, at dawn\",,,Freedonia shelled the dam,"
       "Col. Petra Ansel,https://example.org/d,person,ruri-mod,freedonia\r\n"
       "a2,marsh,shelled,denies,2031-06,,anonymous,,\"said \"\"no\"\"\nover two lines\",a1,,Oda Marsh,,,freedonia,\r\n");
-  std::string diagnostics;
-  for (const auto& d : result.diagnostics) diagnostics += d.to_string() + "\n";
-  INFO(diagnostics);
+  INFO(gainsay::testing::diagnostics_text(result.diagnostics));
   REQUIRE(result.stories.size() == 1);
   const Story& story = result.stories[0];
   CHECK(story.id.value == "dam");
@@ -103,9 +99,7 @@ TEST_CASE("issue 6: the sheet reader leaves the positions its references resolve
       "a3,ansel,shelled,corroborates,bugle,,a2,a1,Ignored: the first text stands,Petra Ansel,organization,"
       "https://example.org/ignored\n"
       "a4,ansel,quiet,asserts,,,,,,Not her name either,government,\n");
-  std::string diagnostics;
-  for (const auto& d : result.diagnostics) diagnostics += d.to_string() + "\n";
-  INFO(diagnostics);
+  INFO(gainsay::testing::diagnostics_text(result.diagnostics));
   REQUIRE(result.stories.size() == 1);
   const Story& story = result.stories[0];
   gainsay::testing::check_links_name_their_ids(story);

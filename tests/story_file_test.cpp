@@ -24,9 +24,7 @@ std::vector<Diagnostic> errors_of(const std::string& text) {
 // The single error `text` has; fails the test if it has none or several.
 Diagnostic only_error(const std::string& text) {
   const auto errors = errors_of(text);
-  std::string diagnostics;
-  for (const auto& d : errors) diagnostics += d.to_string() + "\n";
-  INFO(diagnostics);
+  INFO(gainsay::testing::diagnostics_text(errors));
   REQUIRE(errors.size() == 1);
   return errors.front();
 }

@@ -30,9 +30,7 @@ statements:
 // Parses what was written, as a story file named like the original.
 Story reread(const std::string& text, const Story& original) {
   StoryFileResult result = parse_story(text, original.origin);
-  std::string diagnostics;
-  for (const auto& d : result.diagnostics) diagnostics += d.to_string() + "\n";
-  INFO(diagnostics);
+  INFO(gainsay::testing::diagnostics_text(result.diagnostics));
   REQUIRE(result.story.has_value());
   return *result.story;
 }

@@ -4,8 +4,10 @@
 #include <doctest/doctest.h>
 
 #include <string>
+#include <vector>
 
 #include "gainsay/claim_graph.h"
+#include "gainsay/error.h"
 #include "gainsay/story_file.h"
 
 namespace gainsay::testing {
@@ -77,6 +79,13 @@ inline Story parse_ok(const std::string& text) {
 inline Story story_with(const std::string& rest) { return parse_ok(std::string(kActors) + rest); }
 
 inline ClaimGraph graph_with(const std::string& rest) { return ClaimGraph({story_with(rest)}); }
+
+// Diagnostics one to a line, for a test's INFO.
+inline std::string diagnostics_text(const std::vector<Diagnostic>& diagnostics) {
+  std::string out;
+  for (const auto& d : diagnostics) out += d.to_string() + "\n";
+  return out;
+}
 
 // Checks that a reader's links (Story::links) point, statement by
 // statement, at the records its ids name, and at none where it names none.

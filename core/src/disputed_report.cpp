@@ -67,8 +67,8 @@ ClaimLayout layout_of(const ClaimAssessment& a) {
 constexpr std::size_t kToEnd = SIZE_MAX;
 
 // The claim's JSON from its `from`-th statement to before its `to`-th,
-// counted in the layout's order and then over its shifts, so that a claim with a tenth of a story's
-// statements is rendered on every core. What lies before `from` is walked
+// counted in the layout's order and then over its shifts, so that a claim
+// with a tenth of a story's statements is rendered on every core. What lies before `from` is walked
 // without being written, so that the writer knows what is open; nothing at
 // or after `to` is written. The whole claim is the span [0, kToEnd).
 void write_claim_json(JsonWriter& json, const ClaimAssessment& a, const ClaimLayout& layout, std::size_t from,
@@ -81,23 +81,26 @@ void write_claim_json(JsonWriter& json, const ClaimAssessment& a, const ClaimLay
     json.set_muted(at < from);
     return true;
   };
-  auto statements = [&](std::size_t list, std::string_view key) {
+  // The array under `key` of the items up to position `end`, each written
+  // by write(position) when in the span; those before it are passed over.
+  auto items = [&](std::string_view key, std::size_t end, auto write) {
     if (!structure()) return false;
     json.key(key).begin_array();
-    const std::size_t end = layout.ends[list];
     if (at < from && at < end) {
-      // Statements before the span are passed over, not written.
       json.passed_over();
       at = std::min(end, from);
     }
     json.set_muted(false);
     for (; at < end; ++at) {
       if (at >= to) return false;
-      write_statement(json, *layout.order[at]);
+      write(at);
     }
     if (!structure()) return false;
     json.end_array();
     return true;
+  };
+  auto statements = [&](std::size_t list, std::string_view key) {
+    return items(key, layout.ends[list], [&](std::size_t i) { write_statement(json, *layout.order[i]); });
   };
   if (!structure()) return;
   json.begin_object();
@@ -122,20 +125,10 @@ void write_claim_json(JsonWriter& json, const ClaimAssessment& a, const ClaimLay
   json.end_object();
   if (!statements(8, "withdrawn")) return;
   // The shifts come next in the count, one position each.
-  if (!structure()) return;
-  json.key("shifts").begin_array();
   const std::size_t first_shift = at;
-  if (at < from && !a.shifts.empty()) {
-    json.passed_over();
-    at = std::min(first_shift + a.shifts.size(), from);
-  }
-  json.set_muted(false);
-  for (; at < first_shift + a.shifts.size(); ++at) {
-    if (at >= to) return;
-    write_shift(json, a.shifts[at - first_shift]);
-  }
-  if (!structure()) return;
-  json.end_array();
+  const bool shifts_written = items("shifts", first_shift + a.shifts.size(),
+                                    [&](std::size_t i) { write_shift(json, a.shifts[i - first_shift]); });
+  if (!shifts_written) return;
   json.end_object();
 }
 
@@ -307,11 +300,11 @@ void write_disputed_json(std::ostream& out, const std::vector<ClaimAssessment>& 
         // Only the first claim's first statements open the claims' list.
         JsonWriter writer(depth, parts[part].front().claim == 0, std::move(sink));
         for (const Span& span : parts[part]) {
-          const auto laid_out = split.find(span.claim);
-          if (laid_out != split.end()) {
-            write_claim_json(writer, claims[span.claim], laid_out->second, span.from, span.to);
+          const ClaimAssessment& a = claims[span.claim];
+          if (const auto laid_out = split.find(span.claim); laid_out != split.end()) {
+            write_claim_json(writer, a, laid_out->second, span.from, span.to);
           } else {
-            write_claim_json(writer, claims[span.claim], layout_of(claims[span.claim]), span.from, span.to);
+            write_claim_json(writer, a, layout_of(a), span.from, span.to);
           }
         }
         writer.flush();
