@@ -421,6 +421,17 @@ constexpr std::int64_t kPastLastRow = std::numeric_limits<std::int64_t>::max();
 // costs more to open than it saves.
 constexpr std::size_t kSplitLoadFrom = 50000;
 
+// Where a story's rows lie in a table: an import writes them with
+// consecutive rowids, so they are read by rowid within this range, in order,
+// rather than found through the (story, key) index one row at a time and
+// sorted. `sql` gives the least and the greatest rowid of the story's rows.
+RowRange rows_of_story(const SQLite::Database& db, const char* sql, std::int64_t sid) {
+  RawQuery span(db, sql);
+  span.bind(1, sid);
+  if (!span.step() || span.null(0)) return {0, 0};
+  return {span.integer(0), span.integer(1) + 1};
+}
+
 std::int64_t imports_counted(const SQLite::Database& db) {
   SQLite::Statement query(db, "SELECT value FROM state WHERE name = 'imports'");
   query.executeStep();
@@ -497,10 +508,18 @@ Story load_story(const SQLite::Database& db, SQLite::Statement& head, const std:
   // table are read.
   KeysByRow actor_rows;
   std::vector<std::pair<std::int64_t, std::int64_t>> actor_links;  // member_of, affiliated_with; 0 for none
+  // The bound of a range is bound as ?1 and ?2, the story as ?3.
+  auto bind_range = [sid](auto& query, RowRange range) {
+    query.bind(1, range.from);
+    query.bind(2, range.to);
+    query.bind(3, sid);
+  };
+  const RowRange actor_range = rows_of_story(db, "SELECT min(id), max(id) FROM actors WHERE story = ?", sid);
+  story.actors.reserve(static_cast<std::size_t>(actor_range.to - actor_range.from));
   SQLite::Statement actor(db,
-                          "SELECT id, key, name, kind, role, member_of, affiliated_with FROM actors "
-                          "WHERE story = ? ORDER BY id");
-  actor.bind(1, sid);
+                          "SELECT id, key, name, kind, role, member_of, affiliated_with FROM actors NOT INDEXED "
+                          "WHERE id >= ?1 AND id < ?2 AND story = ?3 ORDER BY id");
+  bind_range(actor, actor_range);
   while (actor.executeStep()) {
     Actor a;
     actor_rows.add(actor.getColumn(0).getInt64());
@@ -519,18 +538,20 @@ Story load_story(const SQLite::Database& db, SQLite::Statement& head, const std:
     }
   }
   SQLite::Statement alias(db,
-                          "SELECT l.actor, l.alias FROM actor_aliases l JOIN actors a ON a.id = l.actor "
-                          "WHERE a.story = ? ORDER BY l.actor, l.pos");
-  alias.bind(1, sid);
+                          "SELECT l.actor, l.alias FROM actor_aliases l JOIN actors a NOT INDEXED ON a.id = l.actor "
+                          "WHERE l.actor >= ?1 AND l.actor < ?2 AND a.story = ?3 ORDER BY l.actor, l.pos");
+  bind_range(alias, actor_range);
   while (alias.executeStep()) {
     story.actors[actor_rows.at(alias.getColumn(0).getInt64(), "actor")].aliases.push_back(alias.getColumn(1).getString());
   }
 
   KeysByRow source_rows;
+  const RowRange source_range = rows_of_story(db, "SELECT min(id), max(id) FROM sources WHERE story = ?", sid);
+  story.sources.reserve(static_cast<std::size_t>(source_range.to - source_range.from));
   RawQuery source(db,
-                  "SELECT id, key, outlet, title, author, published, url, text_path FROM sources "
-                  "WHERE story = ? ORDER BY id");
-  source.bind(1, sid);
+                  "SELECT id, key, outlet, title, author, published, url, text_path FROM sources NOT INDEXED "
+                  "WHERE id >= ?1 AND id < ?2 AND story = ?3 ORDER BY id");
+  bind_range(source, source_range);
   while (source.step()) {
     Source& s = story.sources.emplace_back();
     source_rows.add(source.integer(0));
@@ -544,10 +565,12 @@ Story load_story(const SQLite::Database& db, SQLite::Statement& head, const std:
   }
 
   KeysByRow claim_rows;
+  const RowRange claim_range = rows_of_story(db, "SELECT min(id), max(id) FROM claims WHERE story = ?", sid);
+  story.claims.reserve(static_cast<std::size_t>(claim_range.to - claim_range.from));
   RawQuery claim(db,
                  "SELECT id, key, text, verdict_rating, verdict_by, verdict_date, verdict_url, "
-                 "verdict_explanation FROM claims WHERE story = ? ORDER BY id");
-  claim.bind(1, sid);
+                 "verdict_explanation FROM claims NOT INDEXED WHERE id >= ?1 AND id < ?2 AND story = ?3 ORDER BY id");
+  bind_range(claim, claim_range);
   while (claim.step()) {
     Claim& c = story.claims.emplace_back();
     claim_rows.add(claim.integer(0));
@@ -563,17 +586,18 @@ Story load_story(const SQLite::Database& db, SQLite::Statement& head, const std:
     }
   }
   RawQuery about(db,
-                 "SELECT o.claim, o.actor FROM claim_about o JOIN claims c ON c.id = o.claim "
-                 "WHERE c.story = ? ORDER BY o.claim, o.pos");
-  about.bind(1, sid);
+                 "SELECT o.claim, o.actor FROM claim_about o JOIN claims c NOT INDEXED ON c.id = o.claim "
+                 "WHERE o.claim >= ?1 AND o.claim < ?2 AND c.story = ?3 ORDER BY o.claim, o.pos");
+  bind_range(about, claim_range);
   while (about.step()) {
     story.claims[claim_rows.at(about.integer(0), "claim")].about.push_back(
         story.actors[actor_rows.at(about.integer(1), "actor")].id);
   }
   SQLite::Statement contradicts(db,
-                                "SELECT o.claim, o.other FROM claim_contradicts o JOIN claims c ON c.id = o.claim "
-                                "WHERE c.story = ? ORDER BY o.claim, o.pos");
-  contradicts.bind(1, sid);
+                                "SELECT o.claim, o.other FROM claim_contradicts o JOIN claims c NOT INDEXED "
+                                "ON c.id = o.claim WHERE o.claim >= ?1 AND o.claim < ?2 AND c.story = ?3 "
+                                "ORDER BY o.claim, o.pos");
+  bind_range(contradicts, claim_range);
   while (contradicts.executeStep()) {
     story.claims[claim_rows.at(contradicts.getColumn(0).getInt64(), "claim")].contradicts.push_back(
         story.claims[claim_rows.at(contradicts.getColumn(1).getInt64(), "claim")].id);
