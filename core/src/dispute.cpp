@@ -15,22 +15,43 @@ constexpr std::array<std::string_view, 8> kStatusWords = {
     "retracted", "contested-within-side", "conceded", "partially-conceded",
     "disputed",  "evaded",                "unanswered", "unasserted"};
 
+// What the assessment reads of each statement, side by side: a claim may
+// have a hundred thousand statements spread over a third of a gigabyte,
+// and every pass that read them through their views missed the cache once
+// per statement. The passes below read these instead.
+struct Fact {
+  const Actor* actor;
+  const Actor* side;
+  std::optional<Date> date;
+  Stance stance;
+  StanceClass stance_class;
+};
+
+std::vector<Fact> facts_of(const std::vector<StatementView>& statements) {
+  std::vector<Fact> out;
+  out.reserve(statements.size());
+  for (const StatementView& s : statements) {
+    out.push_back({s.actor, s.side, s.statement->date, s.statement->stance, stance_class(s.statement->stance)});
+  }
+  return out;
+}
+
 // A statement is superseded when the same actor made a dated statement on
 // the claim that certainly came after it. Undated statements are never
 // superseded and supersede nothing: they cannot be placed in time. Linear:
 // one pass finds each actor's latest start, a second compares.
-std::vector<bool> superseded(const std::vector<StatementView>& statements) {
+std::vector<bool> superseded(const std::vector<Fact>& facts) {
   std::unordered_map<const Actor*, long> latest_start;
-  for (const StatementView& s : statements) {
-    if (!s.statement->date) continue;
-    const long start = s.statement->date->first_day();
-    auto [it, fresh] = latest_start.emplace(s.actor, start);
+  for (const Fact& f : facts) {
+    if (!f.date) continue;
+    const long start = f.date->first_day();
+    auto [it, fresh] = latest_start.emplace(f.actor, start);
     if (!fresh) it->second = std::max(it->second, start);
   }
-  std::vector<bool> out(statements.size(), false);
-  for (std::size_t i = 0; i < statements.size(); ++i) {
-    const auto& date = statements[i].statement->date;
-    out[i] = date && latest_start.at(statements[i].actor) > date->last_day();
+  std::vector<bool> out(facts.size(), false);
+  for (std::size_t i = 0; i < facts.size(); ++i) {
+    const auto& date = facts[i].date;
+    out[i] = date && latest_start.at(facts[i].actor) > date->last_day();
   }
   return out;
 }
@@ -44,29 +65,31 @@ bool contains(const std::vector<const Actor*>& list, const Actor* actor) {
   return std::find(list.begin(), list.end(), actor) != list.end();
 }
 
-// The shift of one actor's or one side's statements, if its stance changed.
-std::optional<PositionShift> shift_of(const Actor* who, bool is_side, const std::vector<StatementView>& statements) {
+// The shift of one actor's or one side's statements (positions in
+// `statements`, in order), if its stance changed.
+std::optional<PositionShift> shift_of(const Actor* who, bool is_side, const std::vector<StatementView>& statements,
+                                      const std::vector<Fact>& facts, const std::vector<std::size_t>& members) {
   PositionShift shift{who, is_side, {}, {}};
   std::set<StanceClass> classes;
   std::set<const Actor*> speakers;
-  for (const StatementView& s : statements) {
+  const Fact* last_step = nullptr;
+  for (const std::size_t i : members) {
+    const Fact& f = facts[i];
     // Across a side, one member's refusal to comment is not the side moving;
     // only substantive stances make a side's shift.
-    if (is_side && stance_class(s.statement->stance) == StanceClass::kEvasive) continue;
-    classes.insert(stance_class(s.statement->stance));
-    if (!s.statement->date) {
-      shift.undated.push_back(s);
+    if (is_side && f.stance_class == StanceClass::kEvasive) continue;
+    classes.insert(f.stance_class);
+    if (!f.date) {
+      shift.undated.push_back(statements[i]);
       continue;
     }
-    if (!shift.steps.empty() &&
-        stance_class(shift.steps.back().statement.statement->stance) == stance_class(s.statement->stance)) {
-      continue;
-    }
-    const bool uncertain = !shift.steps.empty() && shift.steps.back().statement.statement->date->overlaps(*s.statement->date);
-    shift.steps.push_back({s, uncertain});
+    if (last_step && last_step->stance_class == f.stance_class) continue;
+    const bool uncertain = last_step && last_step->date->overlaps(*f.date);
+    shift.steps.push_back({statements[i], uncertain});
+    speakers.insert(f.actor);
+    last_step = &f;
   }
   if (classes.size() < 2) return std::nullopt;
-  for (const ShiftStep& step : shift.steps) speakers.insert(step.statement.actor);
   // A side's shift made by one actor alone is that actor's shift, reported once.
   if (is_side && speakers.size() < 2) return std::nullopt;
   if (shift.steps.size() < 2 && shift.undated.empty()) return std::nullopt;
@@ -77,62 +100,60 @@ std::optional<PositionShift> shift_of(const Actor* who, bool is_side, const std:
 // speak. Most actors and sides keep one stance on a claim, so the stances
 // each holds are counted first, and only those with two or more have
 // their statements gathered and examined.
-std::vector<PositionShift> shifts_on(const std::vector<StatementView>& statements) {
+std::vector<PositionShift> shifts_on(const std::vector<StatementView>& statements, const std::vector<Fact>& facts) {
   struct Group {
     const Actor* who;
     unsigned classes = 0;  // bit per StanceClass it took (sides: all but evasive)
     std::size_t list = 0;  // its place in `lists`, when it may have shifted
   };
-  auto bit = [](const StatementView& s) { return 1u << static_cast<unsigned>(stance_class(s.statement->stance)); };
+  auto bit = [](const Fact& f) { return 1u << static_cast<unsigned>(f.stance_class); };
   const unsigned evasive = 1u << static_cast<unsigned>(StanceClass::kEvasive);
   std::vector<Group> actors, sides;
   std::unordered_map<const Actor*, std::size_t> actor_at, side_at;
-  std::vector<std::size_t> actor_of(statements.size()), side_of(statements.size());
-  for (std::size_t i = 0; i < statements.size(); ++i) {
-    const StatementView& s = statements[i];
-    auto [a, new_actor] = actor_at.emplace(s.actor, actors.size());
-    if (new_actor) actors.push_back({s.actor});
-    auto [d, new_side] = side_at.emplace(s.side, sides.size());
-    if (new_side) sides.push_back({s.side});
+  std::vector<std::size_t> actor_of(facts.size()), side_of(facts.size());
+  for (std::size_t i = 0; i < facts.size(); ++i) {
+    const Fact& f = facts[i];
+    auto [a, new_actor] = actor_at.emplace(f.actor, actors.size());
+    if (new_actor) actors.push_back({f.actor});
+    auto [d, new_side] = side_at.emplace(f.side, sides.size());
+    if (new_side) sides.push_back({f.side});
     actor_of[i] = a->second;
     side_of[i] = d->second;
-    actors[a->second].classes |= bit(s);
-    sides[d->second].classes |= bit(s) & ~evasive;
+    actors[a->second].classes |= bit(f);
+    sides[d->second].classes |= bit(f) & ~evasive;
   }
   auto several = [](unsigned classes) { return (classes & (classes - 1)) != 0; };
-  std::vector<std::vector<StatementView>> lists;
+  std::vector<std::vector<std::size_t>> lists;
   for (auto* groups : {&actors, &sides}) {
     for (Group& g : *groups) {
       if (several(g.classes)) g.list = lists.size(), lists.emplace_back();
     }
   }
   if (lists.empty()) return {};
-  for (std::size_t i = 0; i < statements.size(); ++i) {
-    if (const Group& g = actors[actor_of[i]]; several(g.classes)) lists[g.list].push_back(statements[i]);
-    if (const Group& g = sides[side_of[i]]; several(g.classes)) lists[g.list].push_back(statements[i]);
+  for (std::size_t i = 0; i < facts.size(); ++i) {
+    if (const Group& g = actors[actor_of[i]]; several(g.classes)) lists[g.list].push_back(i);
+    if (const Group& g = sides[side_of[i]]; several(g.classes)) lists[g.list].push_back(i);
   }
   std::vector<PositionShift> out;
   for (const Group& g : actors) {
     if (!several(g.classes)) continue;
-    if (auto shift = shift_of(g.who, false, lists[g.list])) out.push_back(std::move(*shift));
+    if (auto shift = shift_of(g.who, false, statements, facts, lists[g.list])) out.push_back(std::move(*shift));
   }
   for (const Group& g : sides) {
     if (!several(g.classes)) continue;
-    if (auto shift = shift_of(g.who, true, lists[g.list])) out.push_back(std::move(*shift));
+    if (auto shift = shift_of(g.who, true, statements, facts, lists[g.list])) out.push_back(std::move(*shift));
   }
   return out;
 }
 
 // The status from the current statements: those not superseded.
-ClaimStatus status_of(const ClaimAssessment& a, const std::vector<StatementView>& statements,
-                      const std::vector<bool>& superseded) {
+ClaimStatus status_of(const ClaimAssessment& a, const std::vector<Fact>& facts, const std::vector<bool>& superseded) {
   bool any_withdrawn = false, any_evasive = false, any_against = false;
   bool accused_for = false, accused_partial = false;
-  for (std::size_t i = 0; i < statements.size(); ++i) {
+  for (std::size_t i = 0; i < facts.size(); ++i) {
     if (superseded[i]) continue;
-    const StatementView& s = statements[i];
-    const StanceClass c = stance_class(s.statement->stance);
-    const bool by_accused = contains(a.accused, s.side);
+    const StanceClass c = facts[i].stance_class;
+    const bool by_accused = contains(a.accused, facts[i].side);
     any_withdrawn |= c == StanceClass::kWithdrawn;
     any_evasive |= c == StanceClass::kEvasive;
     any_against |= c == StanceClass::kAgainst || c == StanceClass::kPartial;
@@ -157,36 +178,37 @@ ClaimAssessment assess(const Selection& selection, const ClaimView& claim) {
   a.claim = claim;
   a.accused = selection.graph().accused_sides(claim);
   const std::vector<StatementView> statements = selection.statements_on(claim);
+  const std::vector<Fact> facts = facts_of(statements);
 
   // The lists are made to measure: they hold every statement of the story.
   std::array<std::size_t, 5> in_class{};
-  for (const StatementView& s : statements) ++in_class[static_cast<std::size_t>(stance_class(s.statement->stance))];
+  for (const Fact& f : facts) ++in_class[static_cast<std::size_t>(f.stance_class)];
   a.for_claim.reserve(in_class[static_cast<std::size_t>(StanceClass::kFor)]);
   a.against.reserve(in_class[static_cast<std::size_t>(StanceClass::kAgainst)] +
                     in_class[static_cast<std::size_t>(StanceClass::kPartial)]);
   a.evasive.reserve(in_class[static_cast<std::size_t>(StanceClass::kEvasive)]);
   a.withdrawn.reserve(in_class[static_cast<std::size_t>(StanceClass::kWithdrawn)]);
 
-  const std::vector<bool> withdrawn = superseded(statements);
+  const std::vector<bool> withdrawn = superseded(facts);
   for (std::size_t i = 0; i < statements.size(); ++i) {
-    const StatementView& s = statements[i];
-    switch (stance_class(s.statement->stance)) {
-      case StanceClass::kFor: a.for_claim.push_back(s); break;
+    const Fact& f = facts[i];
+    switch (f.stance_class) {
+      case StanceClass::kFor: a.for_claim.push_back(statements[i]); break;
       case StanceClass::kAgainst:
-      case StanceClass::kPartial: a.against.push_back(s); break;
-      case StanceClass::kEvasive: a.evasive.push_back(s); break;
-      case StanceClass::kWithdrawn: a.withdrawn.push_back(s); break;
+      case StanceClass::kPartial: a.against.push_back(statements[i]); break;
+      case StanceClass::kEvasive: a.evasive.push_back(statements[i]); break;
+      case StanceClass::kWithdrawn: a.withdrawn.push_back(statements[i]); break;
     }
-    if (s.statement->date && (!a.first_date || *s.statement->date < *a.first_date)) a.first_date = s.statement->date;
+    if (f.date && (!a.first_date || *f.date < *a.first_date)) a.first_date = f.date;
     if (withdrawn[i]) continue;
-    if (is_for(s.statement->stance)) add_unique(a.sides_for, s.side);
-    if (is_against(s.statement->stance)) add_unique(a.sides_against, s.side);
+    if (is_for(f.stance)) add_unique(a.sides_for, f.side);
+    if (is_against(f.stance)) add_unique(a.sides_against, f.side);
   }
   for (const Actor* f : a.sides_for) {
     for (const Actor* g : a.sides_against) a.disputed |= f != g;
   }
-  a.status = status_of(a, statements, withdrawn);
-  a.shifts = shifts_on(statements);
+  a.status = status_of(a, facts, withdrawn);
+  a.shifts = shifts_on(statements, facts);
   return a;
 }
 
