@@ -51,7 +51,12 @@ ClaimLayout layout_of(const ClaimAssessment& a) {
   layout.order.reserve(a.for_claim.size() + a.against.size() + a.evasive.size() + a.withdrawn.size());
   std::size_t list = 0;
   auto add = [&](const std::vector<StatementView>& statements, std::optional<Stance> stance) {
-    for (const StatementView& s : statements) {
+    for (std::size_t i = 0; i < statements.size(); ++i) {
+      // The stance is read across the story's statements (see prefetch_records).
+      if (stance && i + kPrefetchRecordsAhead < statements.size()) {
+        __builtin_prefetch(&statements[i + kPrefetchRecordsAhead].statement->stance);
+      }
+      const StatementView& s = statements[i];
       if (!stance || s.statement->stance == *stance) layout.order.push_back(&s);
     }
     layout.ends[list++] = layout.order.size();
@@ -100,7 +105,11 @@ void write_claim_json(JsonWriter& json, const ClaimAssessment& a, const ClaimLay
     return true;
   };
   auto statements = [&](std::size_t list, std::string_view key) {
-    return items(key, layout.ends[list], [&](std::size_t i) { write_statement(json, *layout.order[i]); });
+    return items(key, layout.ends[list], [&](std::size_t i) {
+      if (i + kPrefetchRecordsAhead < layout.order.size()) prefetch_records(*layout.order[i + kPrefetchRecordsAhead]);
+      if (i + kPrefetchTextsAhead < layout.order.size()) prefetch_texts(*layout.order[i + kPrefetchTextsAhead]);
+      write_statement(json, *layout.order[i]);
+    });
   };
   if (!structure()) return;
   json.begin_object();

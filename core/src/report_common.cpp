@@ -229,6 +229,49 @@ void write_statement(JsonWriter& json, const StatementView& s) {
   json.end_value(out);
 }
 
+namespace {
+
+// Every cache line of `object`.
+template <typename T>
+void prefetch_object(const T* object) {
+  if (!object) return;
+  const char* at = reinterpret_cast<const char*>(object);
+  for (std::size_t offset = 0; offset < sizeof(T); offset += 64) __builtin_prefetch(at + offset);
+  __builtin_prefetch(at + sizeof(T) - 1);
+}
+
+// The bytes of a text held outside its string (longer than fits inside).
+void prefetch_text(const std::string& text) {
+  if (text.size() > 15) __builtin_prefetch(text.data());
+}
+
+// An actor's id and name, the first of its members.
+void prefetch_names(const Actor* actor) {
+  if (!actor) return;
+  __builtin_prefetch(&actor->id);
+  __builtin_prefetch(reinterpret_cast<const char*>(&actor->name) + sizeof(std::string) - 1);
+}
+
+}  // namespace
+
+void prefetch_records(const StatementView& s) {
+  prefetch_object(s.statement);
+  prefetch_object(s.source);
+  prefetch_names(s.actor);
+  prefetch_names(s.side);
+}
+
+void prefetch_texts(const StatementView& s) {
+  prefetch_text(s.statement->quote);
+  prefetch_text(s.statement->note);
+  if (s.source) {
+    prefetch_text(s.source->url);
+    prefetch_text(s.source->title);
+  }
+  prefetch_text(s.actor->name);
+  prefetch_text(s.side->name);
+}
+
 void write_statements(JsonWriter& json, const std::vector<StatementView>& list) {
   json.begin_array();
   for (const auto& s : list) write_statement(json, s);
@@ -240,7 +283,9 @@ void write_shift(JsonWriter& json, const PositionShift& shift) {
   write_actor(json.key("who"), shift.who);
   json.key("level").string(shift.is_side ? "side" : "actor");
   json.key("steps").begin_array();
-  for (const ShiftStep& step : shift.steps) {
+  for (std::size_t i = 0; i < shift.steps.size(); ++i) {
+    if (i + kPrefetchRecordsAhead < shift.steps.size()) prefetch_records(shift.steps[i + kPrefetchRecordsAhead].statement);
+    const ShiftStep& step = shift.steps[i];
     const Statement& statement = *step.statement.statement;
     json.begin_object();
     json.key("statement").string(statement.id.value);

@@ -78,6 +78,16 @@ void write_actor(JsonWriter& json, const Actor* actor);
 void write_date(JsonWriter& json, const std::optional<Date>& date);
 void write_actors(JsonWriter& json, const std::vector<const Actor*>& actors);
 void write_statement(JsonWriter& json, const StatementView& s);
+// What write_statement() reads of a statement, fetched into the cache
+// ahead of it. A report's statements lie scattered over the story, so each
+// one missed the cache in turn; a writer asks for the records of a
+// statement some way ahead, then, once those have come, for the texts they
+// point to.
+void prefetch_records(const StatementView& s);
+void prefetch_texts(const StatementView& s);
+// The distances ahead, in statements, at which a writer asks for each.
+constexpr std::size_t kPrefetchRecordsAhead = 8;
+constexpr std::size_t kPrefetchTextsAhead = 4;
 void write_statements(JsonWriter& json, const std::vector<StatementView>& list);
 void write_shift(JsonWriter& json, const PositionShift& shift);
 
