@@ -415,8 +415,6 @@ auto ids_of(const std::vector<Record>& records) {
 struct RowRange {
   std::int64_t from, to;  // rowids, to excluded
 };
-constexpr std::int64_t kFirstRow = 0;
-constexpr std::int64_t kPastLastRow = std::numeric_limits<std::int64_t>::max();
 // Below this many statements one connection reads them all: a second one
 // costs more to open than it saves.
 constexpr std::size_t kSplitLoadFrom = 50000;
@@ -447,10 +445,11 @@ std::vector<std::int64_t> read_statements(const SQLite::Database& db, std::int64
   const Story& story = lookups.story;
   RawQuery row(db,
                "SELECT id, key, by_actor, claim, stance, date, source, attribution, quote, note, "
-               "responds_to, repeats, via FROM statements WHERE story = ? AND id >= ? AND id < ? ORDER BY id");
-  row.bind(1, sid);
-  row.bind(2, range.from);
-  row.bind(3, range.to);
+               "responds_to, repeats, via FROM statements NOT INDEXED WHERE id >= ? AND id < ? AND story = ? "
+               "ORDER BY id");
+  row.bind(1, range.from);
+  row.bind(2, range.to);
+  row.bind(3, sid);
   std::vector<std::int64_t> rows;
   rows.reserve(room);
   while (row.step()) {
@@ -493,6 +492,17 @@ Story load_story(const SQLite::Database& db, SQLite::Statement& head, const std:
   story.description = head.getColumn(3).getString();
   story.origin = head.getColumn(4).getString();
 
+  // The statements lie between these rowids, found at the two ends of the
+  // index on story. An import writes them one after another, so that there
+  // are as many as the range is long, unless another tool wrote between.
+  const RowRange statement_range = rows_of_story(
+      db, "SELECT (SELECT min(id) FROM statements WHERE story = ?1), (SELECT max(id) FROM statements WHERE story = ?1)",
+      sid);
+  const auto span = static_cast<std::size_t>(statement_range.to - statement_range.from);
+  // The room for the statements is made (a third of a gigabyte for a
+  // million, page by page) on another core while they are counted and the
+  // other records are read.
+  Beside grow([&story, span] { story.statements.resize(span); });
   std::size_t count = 0;
   {
     SQLite::Statement query(db, "SELECT count(*) FROM statements WHERE story = ?");
@@ -500,9 +510,6 @@ Story load_story(const SQLite::Database& db, SQLite::Statement& head, const std:
     query.executeStep();
     count = static_cast<std::size_t>(query.getColumn(0).getInt64());
   }
-  // The room for the statements is made (a third of a gigabyte for a
-  // million, page by page) on another core while the other records are read.
-  Beside grow([&story, count] { story.statements.resize(count); });
 
   // References may point forward, so rowids are resolved once all rows of a
   // table are read.
@@ -604,6 +611,7 @@ Story load_story(const SQLite::Database& db, SQLite::Statement& head, const std:
   }
 
   grow.join();
+  story.statements.resize(count);
   std::vector<RowLinks> rows_named(count);
   // The positions found on the way are kept for the graph (see ResolvedLinks).
   std::vector<StatementLinks>& resolved = story.links.statements;
@@ -622,18 +630,21 @@ Story load_story(const SQLite::Database& db, SQLite::Statement& head, const std:
   };
   std::vector<std::int64_t> rows;
   if (count < kSplitLoadFrom || file.empty()) {
-    rows = read(db, kFirstRow, kPastLastRow, 0, count);
+    rows = read(db, statement_range.from, statement_range.to, 0, count);
   } else {
     // The second half is read by another connection, on the other core,
     // while this one reads the first. Should that fail, or see the rows of
     // an import that committed in between, the half is read again here: the
     // result never depends on it.
     const std::size_t half = count / 2;
-    SQLite::Statement at_half(db, "SELECT id FROM statements WHERE story = ? ORDER BY id LIMIT 1 OFFSET ?");
-    at_half.bind(1, sid);
-    at_half.bind(2, static_cast<std::int64_t>(half));
-    at_half.executeStep();
-    const std::int64_t split = at_half.getColumn(0).getInt64();
+    std::int64_t split = statement_range.from + static_cast<std::int64_t>(half);
+    if (count != span) {
+      SQLite::Statement at_half(db, "SELECT id FROM statements WHERE story = ? ORDER BY id LIMIT 1 OFFSET ?");
+      at_half.bind(1, sid);
+      at_half.bind(2, static_cast<std::int64_t>(half));
+      at_half.executeStep();
+      split = at_half.getColumn(0).getInt64();
+    }
     const std::int64_t imports = imports_counted(db);
     std::vector<std::int64_t> later;
     bool later_read = false;
@@ -642,15 +653,15 @@ Story load_story(const SQLite::Database& db, SQLite::Statement& head, const std:
         SQLite::Database other(file, SQLite::OPEN_READONLY | SQLite::OPEN_NOMUTEX);
         other.exec("BEGIN");
         if (imports_counted(other) != imports) return;
-        later = read(other, split, kPastLastRow, half, count - half);
+        later = read(other, split, statement_range.to, half, count - half);
         later_read = later.size() == count - half;
       } catch (...) {
         // Read again below, where an error is reported as any other.
       }
     });
-    rows = read(db, kFirstRow, split, 0, half);
+    rows = read(db, statement_range.from, split, 0, half);
     helper.join();
-    if (!later_read) later = read(db, split, kPastLastRow, half, count - half);
+    if (!later_read) later = read(db, split, statement_range.to, half, count - half);
     rows.insert(rows.end(), later.begin(), later.end());
   }
   if (rows.size() != count) {
