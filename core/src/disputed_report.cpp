@@ -2,10 +2,12 @@
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <array>
 #include <cstdint>
 #include <map>
 #include <optional>
+#include <span>
 
 #include "gainsay/table.h"
 #include "report_common.h"
@@ -50,21 +52,32 @@ ClaimLayout layout_of(const ClaimAssessment& a) {
   ClaimLayout layout;
   layout.order.reserve(a.for_claim.size() + a.against.size() + a.evasive.size() + a.withdrawn.size());
   std::size_t list = 0;
-  auto add = [&](const std::vector<StatementView>& statements, std::optional<Stance> stance) {
-    for (std::size_t i = 0; i < statements.size(); ++i) {
-      // The stance is read across the story's statements (see prefetch_records).
-      if (stance && i + kPrefetchRecordsAhead < statements.size()) {
-        __builtin_prefetch(&statements[i + kPrefetchRecordsAhead].statement->stance);
-      }
-      const StatementView& s = statements[i];
-      if (!stance || s.statement->stance == *stance) layout.order.push_back(&s);
-    }
+  auto add = [&](const std::vector<StatementView>& statements) {
+    for (const StatementView& s : statements) layout.order.push_back(&s);
     layout.ends[list++] = layout.order.size();
   };
-  add(a.for_claim, std::nullopt);
-  for (Stance stance : kAgainstOrder) add(a.against, stance);
-  for (Stance stance : kEvasiveOrder) add(a.evasive, stance);
-  add(a.withdrawn, std::nullopt);
+  // A list given by stance, in `stances`' order: its statements are sorted
+  // into them in one pass, as each stance is read across the story's
+  // statements (see prefetch_records).
+  auto add_by_stance = [&](const std::vector<StatementView>& statements, std::span<const Stance> stances) {
+    static_assert(std::size(kAgainstOrder) <= 4 && std::size(kEvasiveOrder) <= 4);
+    std::array<std::vector<const StatementView*>, 4> by_stance;
+    for (std::size_t i = 0; i < statements.size(); ++i) {
+      if (i + kPrefetchRecordsAhead < statements.size()) {
+        __builtin_prefetch(&statements[i + kPrefetchRecordsAhead].statement->stance);
+      }
+      const auto at = std::find(stances.begin(), stances.end(), statements[i].statement->stance);
+      if (at != stances.end()) by_stance[static_cast<std::size_t>(at - stances.begin())].push_back(&statements[i]);
+    }
+    for (std::size_t k = 0; k < stances.size(); ++k) {
+      layout.order.insert(layout.order.end(), by_stance[k].begin(), by_stance[k].end());
+      layout.ends[list++] = layout.order.size();
+    }
+  };
+  add(a.for_claim);
+  add_by_stance(a.against, kAgainstOrder);
+  add_by_stance(a.evasive, kEvasiveOrder);
+  add(a.withdrawn);
   return layout;
 }
 
