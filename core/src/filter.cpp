@@ -124,10 +124,24 @@ std::vector<StatementView> Selection::statements_on(const ClaimView& claim) cons
   std::vector<Keyed> keys(kept.size());
   for (std::size_t i = 0; i < kept.size(); ++i) keys[i] = {date_key(kept[i].statement->date), i};
   std::stable_sort(keys.begin(), keys.end(), [](const Keyed& a, const Keyed& b) { return a.date < b.date; });
-  std::vector<StatementView> out;
-  out.reserve(kept.size());
-  for (const Keyed& k : keys) out.push_back(kept[k.index]);
-  return out;
+  // The views are put in that order where they are, cycle by cycle, rather
+  // than copied: a second list of a large claim's views would be megabytes
+  // more at the moment a report holds the most. Place i takes the view at
+  // keys[i].index; a place filled is marked by its own index.
+  for (std::size_t i = 0; i < kept.size(); ++i) {
+    if (keys[i].index == i) continue;
+    StatementView first = kept[i];
+    std::size_t place = i;
+    while (keys[place].index != i) {
+      const std::size_t from = keys[place].index;
+      kept[place] = kept[from];
+      keys[place].index = place;
+      place = from;
+    }
+    kept[place] = first;
+    keys[place].index = place;
+  }
+  return kept;
 }
 
 std::vector<ClaimView> Selection::claims() const {
