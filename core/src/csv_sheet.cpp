@@ -519,10 +519,22 @@ StoryFilesResult parse_csv_sheet(std::string_view text, const std::string& file_
   if (!reader.error().empty()) return malformed();
   // References to statements, and claims without text, once every row is read.
   for (auto& [sid, b] : stories) {
-    for (const auto& ref : b.statement_references) {
-      const Statement& s = b.story.statements[ref.statement];
-      const std::string& target = (ref.repeats ? s.repeats : s.responds_to)->value;
-      if (const auto position = b.statement.find(target)) {
+    const auto& references = b.statement_references;
+    auto target_of = [&](std::size_t k) -> const std::string& {
+      const Statement& s = b.story.statements[references[k].statement];
+      return (references[k].repeats ? s.repeats : s.responds_to)->value;
+    };
+    // Each id is hashed, and its slot fetched, some references ahead of its
+    // turn: the statements named lie anywhere in an index of a million.
+    constexpr std::size_t kAhead = 8;
+    std::array<std::uint64_t, kAhead> hashes{};
+    for (std::size_t k = 0; k < std::min(kAhead, references.size()); ++k) hashes[k] = b.statement.prepare(target_of(k));
+    for (std::size_t k = 0; k < references.size(); ++k) {
+      const auto& ref = references[k];
+      const std::string& target = target_of(k);
+      const std::uint64_t hash = hashes[k % kAhead];
+      if (k + kAhead < references.size()) hashes[k % kAhead] = b.statement.prepare(target_of(k + kAhead));
+      if (const auto position = b.statement.find(target, hash)) {
         StatementLinks& links = b.story.links.statements[ref.statement];
         (ref.repeats ? links.repeats : links.responds_to) = *position;
       } else {
