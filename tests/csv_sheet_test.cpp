@@ -111,3 +111,31 @@ TEST_CASE("issue 6: the sheet reader leaves the positions its references resolve
   CHECK(story.claims.at(story.links.statements[0].claim).text == "Freedonia shelled the dam");
   CHECK(story.sources.at(story.links.statements[0].source).url == "https://example.org/1");
 }
+
+TEST_CASE("issue 6: many references to statements, backward and forward, resolve each to its own, and an unknown one is named") {
+  // More references than the reader looks ahead, so that each is found
+  // with its own id's hash, not a neighbour's.
+  std::string text = "id,by,claim,stance,claim_text,responds_to,repeats\n";
+  for (int i = 0; i < 40; ++i) {
+    const std::string responds = i % 3 ? "s" + std::to_string((i * 7 + 5) % 40) : "";
+    const std::string repeats = i % 4 == 1 ? "s" + std::to_string((i + 13) % 40) : "";
+    text += "s" + std::to_string(i) + ",ansel,shelled,asserts,T," + responds + "," + repeats + "\n";
+  }
+  const auto good = sheet(text);
+  INFO(gainsay::testing::diagnostics_text(good.diagnostics));
+  REQUIRE(good.stories.size() == 1);
+  const Story& story = good.stories[0];
+  gainsay::testing::check_links_name_their_ids(story);
+  CHECK(story.links.statements[1].responds_to == 12);
+  CHECK(story.links.statements[1].repeats == 14);
+
+  // Row 31 (statement s29, which answers s8) names a statement the sheet lacks.
+  const std::string from = "s29,ansel,shelled,asserts,T,s8,";
+  const auto at = text.find(from);
+  REQUIRE(at != std::string::npos);
+  std::string bad = text;
+  bad.replace(at + from.size() - 3, 2, "s99");
+  CHECK(only_error(bad) ==
+        "dam.csv:31:29: error: row 31, column responds_to: unknown statement 's99'; expected the id of a statement "
+        "in this sheet");
+}
