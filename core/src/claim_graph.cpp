@@ -1,6 +1,7 @@
 #include "gainsay/claim_graph.h"
 
 #include <algorithm>
+#include <array>
 #include <atomic>
 #include <cctype>
 #include <unordered_map>
@@ -52,8 +53,16 @@ void ClaimGraph::Impl::build() {
     };
     auto index_ids = [&story](Kind& kind, const auto& records, const char* what) {
       kind.ids = IdIndex(records.size());
-      for (const auto& record : records) {
-        if (!kind.ids.insert(record.id.value).second) {
+      // Each id is hashed, and its slot fetched, some records ahead: a
+      // million ids fill an index larger than the cache.
+      constexpr std::size_t kAhead = 8;
+      std::array<std::uint64_t, kAhead> hashes{};
+      for (std::size_t i = 0; i < std::min(kAhead, records.size()); ++i) hashes[i] = kind.ids.prepare(records[i].id.value);
+      for (std::size_t i = 0; i < records.size(); ++i) {
+        const auto& record = records[i];
+        const std::uint64_t hash = hashes[i % kAhead];
+        if (i + kAhead < records.size()) hashes[i % kAhead] = kind.ids.prepare(records[i + kAhead].id.value);
+        if (!kind.ids.insert(record.id.value, hash).second) {
           throw Error(ErrorCode::kInvalidData,
                       "story '" + story.id.value + "' has two " + what + "s with the id '" + record.id.value + "'");
         }
