@@ -170,3 +170,31 @@ TEST_CASE("ClaimGraph: two statements with one id are refused, before any unknow
   story.statements[3].by = ActorId{"nobody"};
   CHECK_THROWS_WITH_AS(ClaimGraph({story}), "story 'dam' refers to unknown statement 'never-said'", Error);
 }
+
+TEST_CASE("issue 6: among many statements, ids are indexed each under its own hash: a late duplicate is refused, answers resolve") {
+  // More statements than the index looks ahead when it hashes ids.
+  Story story = story_with(kRest);
+  for (int i = 0; i < 30; ++i) {
+    Statement s = story.statements[0];
+    s.id = StatementId{"more-" + std::to_string(i)};
+    s.responds_to = StatementId{"more-" + std::to_string((i * 11 + 3) % 30)};
+    story.statements.push_back(std::move(s));
+  }
+  story.links.statements.clear();  // no reader's links: every answer is looked up by id
+  {
+    const ClaimGraph graph({story});
+    const Story& built = graph.stories()[0];
+    const ClaimView shelled = graph.claims()[0];
+    std::size_t answered = 0;
+    for (const StatementView& s : graph.statements_on(shelled)) {
+      for (const StatementView& answer : graph.responses_to(s)) {
+        CHECK(answer.statement->responds_to == s.statement->id);
+        ++answered;
+      }
+    }
+    CHECK(answered >= 30);
+    CHECK(built.statements.size() == story.statements.size());
+  }
+  story.statements.push_back(story.statements[20]);
+  CHECK_THROWS_WITH_AS(ClaimGraph({story}), ("story 'dam' has two statements with the id '" + story.statements[20].id.value + "'").c_str(), Error);
+}
