@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """gainsay against its peers on synthetic stories of N statements.
 
-  bench/run_bench.py [--sizes 10000,100000,1000000] [--runs 3] [--build build] [--work /tmp/gainsay-bench]
+  bench/run_bench.py [--sizes 10000,100000,1000000] [--runs 5] [--build build] [--work /tmp/gainsay-bench]
 
 For each N: generates the sheet (bench/generate.cpp, seed 1), then measures,
 taking the median of --runs runs: gainsay's import of the sheet (time, peak
@@ -61,7 +61,7 @@ def remove(*paths):
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--sizes", default="10000,100000,1000000")
-    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--build", default=os.path.join(here, "..", "build"))
     parser.add_argument("--work", default="/tmp/gainsay-bench")
     args = parser.parse_args()
@@ -128,6 +128,10 @@ def main():
         print(f"\nGrowth from N={a['n']:,} to N={b['n']:,}: import {b['import'] / a['import']:.1f}x, "
               f"disputed {b['disputed'] / a['disputed']:.1f}x, graphml {b['graphml'] / a['graphml']:.1f}x "
               f"(data {b['n'] / a['n']:.0f}x).")
+    if rows:
+        last = rows[-1]
+        print(f"Peak RSS of disputed at N={last['n']:,}: {last['disputed_rss']:.0f} MiB, "
+              f"{last['disputed_rss'] * 1.048576:.0f} MB (10**6 bytes).")
 
 
 if __name__ == "__main__":

@@ -520,8 +520,9 @@ StoryFilesResult parse_csv_sheet(std::string_view text, const std::string& file_
   // References to statements, and claims without text, once every row is read.
   for (auto& [sid, b] : stories) {
     const auto& references = b.statement_references;
-    auto target_of = [&](std::size_t k) -> const std::string& {
-      const Statement& s = b.story.statements[references[k].statement];
+    const auto& statements = b.story.statements;
+    auto target_of = [&references, &statements](std::size_t k) -> const std::string& {
+      const Statement& s = statements[references[k].statement];
       return (references[k].repeats ? s.repeats : s.responds_to)->value;
     };
     // Each id is hashed, and its slot fetched, some references ahead of its

@@ -74,8 +74,8 @@ bool contains(const std::vector<const Actor*>& list, const Actor* actor) {
 // assessment's lists.
 using InOrder = std::vector<const StatementView*>;
 
-// The shift of one actor's or one side's statements (positions in
-// `statements`, in order), if its stance changed.
+// The shift of one actor's or one side's statements, if its stance
+// changed: `members` are their positions in `statements`, in date order.
 std::optional<PositionShift> shift_of(const Actor* who, bool is_side, const InOrder& statements,
                                       const std::vector<Fact>& facts, const std::vector<std::size_t>& members) {
   PositionShift shift{who, is_side, {}, {}};

@@ -240,10 +240,8 @@ void prefetch_object(const T* object) {
   __builtin_prefetch(at + sizeof(T) - 1);
 }
 
-// The bytes of a text held outside its string (longer than fits inside).
-void prefetch_text(const std::string& text) {
-  if (text.size() > 15) __builtin_prefetch(text.data());
-}
+// The bytes of a text: outside its string when longer than fits inside.
+void prefetch_text(const std::string& text) { __builtin_prefetch(text.data()); }
 
 // An actor's id and name, the first of its members.
 void prefetch_names(const Actor* actor) {
