@@ -3,9 +3,11 @@
 
   bench/run_bench.py [--sizes 10000,100000,1000000] [--runs 5] [--build build] [--work /tmp/gainsay-bench]
 
-For each N: generates the sheet (bench/generate.cpp, seed 1), then measures,
-taking the median of --runs runs: gainsay's import of the sheet (time, peak
-RSS, database size) against the sqlite3 shell's own .import of the same CSV;
+For each N it generates the sheet (bench/generate.cpp, seed 1). It then
+measures in --runs rounds, each of which runs every program once at every
+size, so that the shared machine's other work weighs on all alike, and takes
+the medians: gainsay's import of the sheet (time, peak RSS, database size)
+against the sqlite3 shell's own .import of the same CSV;
 `gainsay disputed --format json` (time, peak RSS) against one SQL query over
 that import (bench/disputed.sql) and against a NetworkX program
 (bench/disputed_networkx.py); `gainsay graph --format graphml`; and
@@ -38,19 +40,6 @@ def measure(argv, stdout=subprocess.DEVNULL, stdin=None):
     return seconds, usage.ru_maxrss / 1024
 
 
-def median_of(runs, argv_for, stdout_for=lambda i: subprocess.DEVNULL, before=lambda i: None):
-    times, rss = [], []
-    for i in range(runs):
-        before(i)
-        out = stdout_for(i)
-        t, m = measure(argv_for(i), stdout=out)
-        if out not in (subprocess.DEVNULL, None):
-            out.close()
-        times.append(t)
-        rss.append(m)
-    return statistics.median(times), statistics.median(rss)
-
-
 def remove(*paths):
     for path in paths:
         for suffix in ("", "-journal", "-wal", "-shm"):
@@ -69,49 +58,62 @@ def main():
     generate = os.path.join(args.build, "bench", "gainsay_generate")
     os.makedirs(args.work, exist_ok=True)
     query = ".read " + os.path.join(here, "disputed.sql")
-    rows = []
-    for n in [int(s) for s in args.sizes.split(",")]:
+    sizes = [int(s) for s in args.sizes.split(",")]
+    for n in sizes:
         prefix = os.path.join(args.work, f"story-{n}")
         if not os.path.exists(prefix + ".csv"):
             subprocess.run([generate, str(n), "1", prefix], check=True, stderr=subprocess.DEVNULL)
-        sheet = prefix + ".csv"
-        db, peer_db = prefix + ".db", prefix + "-sqlite.db"
+
+    # Each round runs every program once at every size, so that whatever
+    # else the shared machine is doing weighs on gainsay, its peers and the
+    # sizes alike, rather than on whichever happened to run then.
+    samples = {n: {} for n in sizes}  # name -> [(seconds, peak RSS in MiB)]
+
+    def sample(n, name, argv, out=None):
+        stdout = open(out, "w") if out else subprocess.DEVNULL
+        samples[n].setdefault(name, []).append(measure(argv, stdout=stdout))
+        if out:
+            stdout.close()
+
+    for round_ in range(args.runs):
+        for n in sizes:
+            prefix = os.path.join(args.work, f"story-{n}")
+            sheet = prefix + ".csv"
+            db, peer_db = prefix + ".db", prefix + "-sqlite.db"
+            remove(db)
+            sample(n, "import", [gainsay, "--db", db, "import", "--quiet", sheet])
+            remove(peer_db)
+            sample(n, "sqlite_import", ["sqlite3", peer_db, "-cmd", ".mode csv", f".import {sheet} sheet"])
+            sample(n, "disputed", [gainsay, "--db", db, "disputed", "--format", "json"], prefix + "-disputed.json")
+            sample(n, "sql", ["sqlite3", peer_db, query], prefix + "-disputed-sql.txt")
+            sample(n, "networkx", [sys.executable, os.path.join(here, "disputed_networkx.py"), sheet],
+                   prefix + "-disputed-nx.txt")
+            sample(n, "graphml", [gainsay, "--db", db, "graph", "--format", "graphml"])
+            # search: the first after an import builds the full-text index;
+            # the later ones only read it. The words are ones the generator uses.
+            subprocess.run(["sqlite3", db, "UPDATE state SET value = -1 WHERE name = 'search_index_of'"], check=True)
+            sample(n, "search_first", [gainsay, "--db", db, "search", "convoy", "--format", "json"])
+            sample(n, "search", [gainsay, "--db", db, "search", "convoy", "treaty", "--format", "json"])
+        print(f"round {round_ + 1} of {args.runs}: done", file=sys.stderr)
+
+    rows = []
+    for n in sizes:
+        prefix = os.path.join(args.work, f"story-{n}")
         r = {"n": n}
-        r["import"], r["import_rss"] = median_of(
-            args.runs, lambda i: [gainsay, "--db", db, "import", "--quiet", sheet], before=lambda i: remove(db))
-        r["db_mb"] = os.path.getsize(db) / 2**20
-        r["sqlite_import"], _ = median_of(
-            args.runs, lambda i: ["sqlite3", peer_db, "-cmd", ".mode csv", f".import {sheet} sheet"],
-            before=lambda i: remove(peer_db))
-        r["sqlite_db_mb"] = os.path.getsize(peer_db) / 2**20
-        out_json = prefix + "-disputed.json"
-        r["disputed"], r["disputed_rss"] = median_of(
-            args.runs, lambda i: [gainsay, "--db", db, "disputed", "--format", "json"],
-            stdout_for=lambda i: open(out_json, "w"))
-        out_sql = prefix + "-disputed-sql.txt"
-        r["sql"], _ = median_of(args.runs, lambda i: ["sqlite3", peer_db, query], stdout_for=lambda i: open(out_sql, "w"))
-        out_nx = prefix + "-disputed-nx.txt"
-        r["networkx"], r["networkx_rss"] = median_of(
-            args.runs, lambda i: [sys.executable, os.path.join(here, "disputed_networkx.py"), sheet],
-            stdout_for=lambda i: open(out_nx, "w"))
-        r["graphml"], _ = median_of(args.runs, lambda i: [gainsay, "--db", db, "graph", "--format", "graphml"])
-        # search: the first after an import builds the full-text index; the
-        # later ones only read it. The words are ones the generator uses.
-        r["search_first"], _ = median_of(
-            args.runs, lambda i: [gainsay, "--db", db, "search", "convoy", "--format", "json"],
-            before=lambda i: subprocess.run(["sqlite3", db, "UPDATE state SET value = -1 WHERE name = 'search_index_of'"],
-                                            check=True))
-        r["search"], _ = median_of(args.runs, lambda i: [gainsay, "--db", db, "search", "convoy", "treaty", "--format", "json"])
+        for name, runs in samples[n].items():
+            r[name] = statistics.median(t for t, _ in runs)
+            r[name + "_rss"] = statistics.median(m for _, m in runs)
+        r["db_mb"] = os.path.getsize(prefix + ".db") / 2**20
+        r["sqlite_db_mb"] = os.path.getsize(prefix + "-sqlite.db") / 2**20
         # The three must agree: claim ids at the claims' own indentation in the JSON.
-        ours = sorted(m.group(1) for m in re.finditer(r'^      "id": "([^"]+)"', open(out_json).read(), re.M))
-        sql = open(out_sql).read().split()
-        nx_ids = open(out_nx).read().split()
+        ours = sorted(m.group(1) for m in re.finditer(r'^      "id": "([^"]+)"', open(prefix + "-disputed.json").read(), re.M))
+        sql = open(prefix + "-disputed-sql.txt").read().split()
+        nx_ids = open(prefix + "-disputed-nx.txt").read().split()
         r["agree"] = ours == sorted(sql) == sorted(nx_ids)
         r["disputed_claims"] = len(ours)
         if not r["agree"]:
             print(f"N={n}: DISAGREE: gainsay {len(ours)}, SQL {len(sql)}, NetworkX {len(nx_ids)}", file=sys.stderr)
         rows.append(r)
-        print(f"N={n}: done", file=sys.stderr)
 
     print(f"Medians of {args.runs} runs; times in seconds, sizes in MiB (2**20 bytes).\n")
     print("| N | import | sqlite3 .import | ratio | db MiB (sqlite3) | import RSS | disputed json | SQL query | "
