@@ -68,8 +68,12 @@ def main():
     # else the shared machine is doing weighs on gainsay, its peers and the
     # sizes alike, rather than on whichever happened to run then.
     samples = {n: {} for n in sizes}  # name -> [(seconds, peak RSS in MiB)]
+    sizes_mb = {}
 
     def sample(n, name, argv, out=None):
+        # What the program before wrote (778 MB of JSON at a million) is
+        # flushed to the disk first, not while this one runs.
+        os.sync()
         stdout = open(out, "w") if out else subprocess.DEVNULL
         samples[n].setdefault(name, []).append(measure(argv, stdout=stdout))
         if out:
@@ -82,6 +86,7 @@ def main():
             db, peer_db = prefix + ".db", prefix + "-sqlite.db"
             remove(db)
             sample(n, "import", [gainsay, "--db", db, "import", "--quiet", sheet])
+            sizes_mb[n] = os.path.getsize(db) / 2**20  # before the search index is built
             remove(peer_db)
             sample(n, "sqlite_import", ["sqlite3", peer_db, "-cmd", ".mode csv", f".import {sheet} sheet"])
             sample(n, "disputed", [gainsay, "--db", db, "disputed", "--format", "json"], prefix + "-disputed.json")
@@ -103,7 +108,7 @@ def main():
         for name, runs in samples[n].items():
             r[name] = statistics.median(t for t, _ in runs)
             r[name + "_rss"] = statistics.median(m for _, m in runs)
-        r["db_mb"] = os.path.getsize(prefix + ".db") / 2**20
+        r["db_mb"] = sizes_mb[n]
         r["sqlite_db_mb"] = os.path.getsize(prefix + "-sqlite.db") / 2**20
         # The three must agree: claim ids at the claims' own indentation in the JSON.
         ours = sorted(m.group(1) for m in re.finditer(r'^      "id": "([^"]+)"', open(prefix + "-disputed.json").read(), re.M))
