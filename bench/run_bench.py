@@ -120,7 +120,7 @@ def main():
             print(f"N={n}: DISAGREE: gainsay {len(ours)}, SQL {len(sql)}, NetworkX {len(nx_ids)}", file=sys.stderr)
         rows.append(r)
 
-    print(f"Medians of {args.runs} runs; times in seconds, sizes in MiB (2**20 bytes).\n")
+    print(f"Medians of {args.runs} rounds; times in seconds, sizes in MiB (2**20 bytes).\n")
     print("| N | import | sqlite3 .import | ratio | db MiB (sqlite3) | import RSS | disputed json | SQL query | "
           "ratio | NetworkX | ratio | disputed RSS | graphml | search (first) | disputed claims | agree |")
     print("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |")
