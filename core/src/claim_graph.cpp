@@ -1,7 +1,6 @@
 #include "gainsay/claim_graph.h"
 
 #include <algorithm>
-#include <array>
 #include <atomic>
 #include <cctype>
 #include <unordered_map>
@@ -53,20 +52,14 @@ void ClaimGraph::Impl::build() {
     };
     auto index_ids = [&story](Kind& kind, const auto& records, const char* what) {
       kind.ids = IdIndex(records.size());
-      // Each id is hashed, and its slot fetched, some records ahead: a
-      // million ids fill an index larger than the cache.
-      constexpr std::size_t kAhead = 8;
-      std::array<std::uint64_t, kAhead> hashes{};
-      for (std::size_t i = 0; i < std::min(kAhead, records.size()); ++i) hashes[i] = kind.ids.prepare(records[i].id.value);
-      for (std::size_t i = 0; i < records.size(); ++i) {
-        const auto& record = records[i];
-        const std::uint64_t hash = hashes[i % kAhead];
-        if (i + kAhead < records.size()) hashes[i % kAhead] = kind.ids.prepare(records[i + kAhead].id.value);
-        if (!kind.ids.insert(record.id.value, hash).second) {
-          throw Error(ErrorCode::kInvalidData,
-                      "story '" + story.id.value + "' has two " + what + "s with the id '" + record.id.value + "'");
-        }
-      }
+      kind.ids.each_prepared(
+          records.size(), [&](std::size_t i) -> const std::string& { return records[i].id.value; },
+          [&](std::size_t i, std::uint64_t hash) {
+            if (!kind.ids.insert(records[i].id.value, hash).second) {
+              throw Error(ErrorCode::kInvalidData, "story '" + story.id.value + "' has two " + what +
+                                                       "s with the id '" + records[i].id.value + "'");
+            }
+          });
     };
     add(ix.actors, story.actors, NodeKind::kActor);
     index_ids(ix.actors, story.actors, "actor");

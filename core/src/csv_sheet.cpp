@@ -519,31 +519,27 @@ StoryFilesResult parse_csv_sheet(std::string_view text, const std::string& file_
   if (!reader.error().empty()) return malformed();
   // References to statements, and claims without text, once every row is read.
   for (auto& [sid, b] : stories) {
+    // Named apart from `b`: a lambda may not capture a structured binding
+    // (clang 14, which builds the fuzz targets, refuses it).
     const auto& references = b.statement_references;
     const auto& statements = b.story.statements;
-    auto target_of = [&references, &statements](std::size_t k) -> const std::string& {
+    const IdIndex& index = b.statement;
+    std::vector<StatementLinks>& links = b.story.links.statements;
+    auto target_of = [&](std::size_t k) -> const std::string& {
       const Statement& s = statements[references[k].statement];
       return (references[k].repeats ? s.repeats : s.responds_to)->value;
     };
-    // Each id is hashed, and its slot fetched, some references ahead of its
-    // turn: the statements named lie anywhere in an index of a million.
-    constexpr std::size_t kAhead = 8;
-    std::array<std::uint64_t, kAhead> hashes{};
-    for (std::size_t k = 0; k < std::min(kAhead, references.size()); ++k) hashes[k] = b.statement.prepare(target_of(k));
-    for (std::size_t k = 0; k < references.size(); ++k) {
+    index.each_prepared(references.size(), target_of, [&](std::size_t k, std::uint64_t hash) {
       const auto& ref = references[k];
       const std::string& target = target_of(k);
-      const std::uint64_t hash = hashes[k % kAhead];
-      if (k + kAhead < references.size()) hashes[k % kAhead] = b.statement.prepare(target_of(k + kAhead));
-      if (const auto position = b.statement.find(target, hash)) {
-        StatementLinks& links = b.story.links.statements[ref.statement];
-        (ref.repeats ? links.repeats : links.responds_to) = *position;
+      if (const auto position = index.find(target, hash)) {
+        (ref.repeats ? links[ref.statement].repeats : links[ref.statement].responds_to) = *position;
       } else {
         const auto [line, column] = place_in(text, ref.offset);
         error(line, column, "row " + std::to_string(ref.record) + ", column " + (ref.repeats ? "repeats" : "responds_to") +
                                 ": unknown statement '" + target + "'; expected the id of a statement in this sheet");
       }
-    }
+    });
     for (std::size_t i = 0; i < b.story.claims.size(); ++i) {
       const Claim& c = b.story.claims[i];
       if (c.text.find_first_not_of(" \t\r\n") == std::string::npos) {

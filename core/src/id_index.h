@@ -5,6 +5,8 @@
 // cache misses, and so did comparing against ids scattered through the text.
 #pragma once
 
+#include <algorithm>
+#include <array>
 #include <cstdint>
 #include <functional>
 #include <optional>
@@ -26,6 +28,23 @@ class IdIndex {
     const std::uint64_t h = hash(key);
     if (!slots_.empty()) __builtin_prefetch(&slots_[h & mask_]);
     return h;
+  }
+
+  // Calls visit(i, hash) for each i in [0, count), with hash the prepare()
+  // of key_of(i) made some keys before its turn: where one key after
+  // another is looked up or inserted in an index larger than the cache, its
+  // slot is fetched while the keys before it are dealt with. visit may
+  // insert into this index.
+  template <typename KeyOf, typename Visit>
+  void each_prepared(std::size_t count, KeyOf key_of, Visit visit) const {
+    constexpr std::size_t kAhead = 8;
+    std::array<std::uint64_t, kAhead> hashes{};
+    for (std::size_t i = 0; i < std::min(kAhead, count); ++i) hashes[i] = prepare(key_of(i));
+    for (std::size_t i = 0; i < count; ++i) {
+      const std::uint64_t hash = hashes[i % kAhead];
+      if (i + kAhead < count) hashes[i % kAhead] = prepare(key_of(i + kAhead));
+      visit(i, hash);
+    }
   }
 
   // The position stored for `key`, or nullopt.
