@@ -86,9 +86,10 @@ constexpr std::size_t kToEnd = SIZE_MAX;
 
 // The claim's JSON from its `from`-th statement to before its `to`-th,
 // counted in the layout's order and then over its shifts, so that a claim
-// with a tenth of a story's statements is rendered on every core. What lies before `from` is walked
-// without being written, so that the writer knows what is open; nothing at
-// or after `to` is written. The whole claim is the span [0, kToEnd).
+// with a tenth of a story's statements is rendered on every core. What
+// lies before `from` is walked without being written, so that the writer
+// knows what is open; nothing at or after `to` is written. The whole claim
+// is the span [0, kToEnd).
 void write_claim_json(JsonWriter& json, const ClaimAssessment& a, const ClaimLayout& layout, std::size_t from,
                       std::size_t to) {
   std::size_t at = 0;
